@@ -1,0 +1,54 @@
+"""Contributions of one app to pages of another, without imports against the dependency arrows.
+
+An app's AppConfig may define
+
+- ``navigation``: a list of ``NavItem`` for the main navigation;
+- ``dashboard_panels(request) -> list[Panel]``: sections of the dashboard;
+- ``municipality_panels(request, municipality) -> list[Panel]``: sections of a Kommune's page.
+
+Pages collect them here in INSTALLED_APPS order (then by ``order``), so an app that is not
+installed simply contributes nothing.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    path_prefix: str
+    order: int = 100
+
+
+@dataclass
+class Panel:
+    template_name: str
+    context: dict = field(default_factory=dict)
+    order: int = 100
+
+
+def navigation() -> list[NavItem]:
+    items: list[NavItem] = []
+    for config in apps.get_app_configs():
+        items.extend(getattr(config, "navigation", ()))
+    return sorted(items, key=lambda item: item.order)
+
+
+def _collect(hook: str, *args) -> list[Panel]:
+    panels: list[Panel] = []
+    for config in apps.get_app_configs():
+        contribute = getattr(config, hook, None)
+        if contribute is not None:
+            panels.extend(contribute(*args))
+    return sorted(panels, key=lambda panel: panel.order)
+
+
+def dashboard_panels(request) -> list[Panel]:
+    return _collect("dashboard_panels", request)
+
+
+def municipality_panels(request, municipality) -> list[Panel]:
+    return _collect("municipality_panels", request, municipality)

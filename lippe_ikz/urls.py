@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from lippe_ikz import views
+
+admin.site.site_header = _("IKZ-Portal Lippe – administration")
+admin.site.site_title = _("IKZ-Portal Lippe")
+admin.site.index_title = _("Curate the network's records")
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/sprache/", views.language_switch, name="set_language"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("members.urls")),
+    path("", include("legal.urls")),
+]
+
+handler403 = "lippe_ikz.views.error_403"
+handler404 = "lippe_ikz.views.error_404"
+handler500 = "lippe_ikz.views.error_500"

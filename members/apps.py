@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MembersConfig(AppConfig):
+    name = "members"
+    verbose_name = _("Municipalities and members")
+
+    @property
+    def navigation(self):
+        from lippe_ikz.panels import NavItem
+
+        return [
+            NavItem(_("Overview"), "dashboard", "/", order=0),
+            NavItem(_("Kommunen"), "members:municipality_list", "/kommunen/", order=10),
+            NavItem(_("People"), "members:person_list", "/personen/", order=90),
+        ]
+
+    def load_reference_data(self, *, stdout) -> None:
+        """Called by `manage.py load_reference_data` (see members.reference)."""
+        from members.reference import load_municipalities
+
+        load_municipalities(stdout=stdout)
+
+    def seed_demo(self, *, stdout) -> None:
+        """Called by `manage.py seed_demo`, before every later app's seeding."""
+        from members.demo import seed_members
+
+        seed_members(stdout=stdout)

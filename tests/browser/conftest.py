@@ -1,0 +1,77 @@
+"""Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
+
+Every page a test visits goes through `visit()` or `check_a11y()`, which runs axe-core and
+fails on any violation.
+"""
+
+import os
+import shutil
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+REQUIRE_BROWSER = os.environ.get("REQUIRE_BROWSER") == "1"
+_axe = Axe()
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        if REQUIRE_BROWSER:
+            pytest.fail(
+                f"REQUIRE_BROWSER=1 but no Chromium at {CHROMIUM} (apt-get install chromium)"
+            )
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "de-DE", "timezone_id": "Europe/Berlin"}
+
+
+@pytest.fixture(autouse=True)
+def _allow_sync_orm_next_to_playwright(monkeypatch):
+    # Playwright's sync API runs an event loop in this thread; the ORM calls that tests make
+    # for setup and assertions are still synchronous and safe here.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def check_a11y(page) -> None:
+    """Run axe-core (WCAG 2.1 A/AA and best practices) on the current page; fail on violations."""
+    results = _axe.run(page)
+    assert results.violations_count == 0, (
+        f"axe found {results.violations_count} violation(s) on {page.url}:\n"
+        + results.generate_report()
+    )
+
+
+def visit(page, url: str) -> None:
+    page.goto(url)
+    check_a11y(page)
+
+
+def login(page, live_server, email: str, password: str) -> None:
+    visit(page, f"{live_server.url}/accounts/login/")
+    page.get_by_label("E-Mail").fill(email)
+    page.get_by_label("Passwort").fill(password)
+    page.get_by_role("button", name="Anmelden").click()
