@@ -24,6 +24,8 @@ MembershipProfileFormSet = modelformset_factory(
 
 
 class MunicipalityForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Municipality
         fields = ["website", "contact_email", "description"]

@@ -49,11 +49,16 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "de-DE", "timezone_id": "Europe/Berlin"}
 
 
-@pytest.fixture(autouse=True)
-def _allow_sync_orm_next_to_playwright(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the ORM calls that tests make
-    # for setup and assertions are still synchronous and safe here.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Playwright's sync API runs an event loop in the test thread; the ORM calls that tests make
+# for setup and assertions are still synchronous and safe there. Only for these tests.
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def check_a11y(page) -> None:
