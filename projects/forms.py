@@ -1,7 +1,11 @@
+import re
+from decimal import Decimal
+
 from django import forms
 from django.conf import settings
 from django.forms import formset_factory
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Municipality, User
@@ -17,6 +21,28 @@ from projects.models import (
     Wish,
 )
 from projects.uploads import ALLOWED_EXTENSIONS
+
+
+class GermanDecimalField(forms.DecimalField):
+    """Accepts 1.234,56 and 1234,56 (and 1234.56): how people in German offices type money."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace("€", "").replace("\xa0", "").replace(" ", "")
+            if "," in value:
+                value = value.replace(".", "").replace(",", ".")
+            elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", value):
+                value = value.replace(".", "")
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return number_format(value, decimal_pos=2, use_l10n=True)
+        return value
 
 
 class DateInput(forms.DateInput):
@@ -50,6 +76,7 @@ class ProjectForm(forms.ModelForm):
             "funding_programme",
             "funding_amount",
         ]
+        field_classes = {"funding_amount": GermanDecimalField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8}),
             "start_date": DateInput(),
@@ -62,8 +89,6 @@ class ProjectForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["contacts"].queryset = User.objects.filter(is_active=True).order_by("full_name")
         self.fields["partners"].queryset = Partner.objects.order_by("name")
-        self.fields["funding_amount"].localize = True
-        self.fields["funding_amount"].widget.is_localized = True
         if lead_choices is None:
             # Editing: lead and status change elsewhere (roles, status updates).
             del self.fields["lead_municipality"]
@@ -76,6 +101,8 @@ class ProjectForm(forms.ModelForm):
 
 
 class LinkForm(forms.ModelForm):
+    url = forms.URLField(label=_("address"), max_length=500, assume_scheme="https")
+
     class Meta:
         model = ProjectLink
         fields = ["title", "url"]
@@ -140,22 +167,20 @@ class CostItemForm(forms.ModelForm):
     class Meta:
         model = CostItem
         fields = ["title", "kind", "amount", "recurrence", "allocation_key", "note"]
+        field_classes = {"amount": GermanDecimalField}
         widgets = {"recurrence": forms.RadioSelect(), "allocation_key": forms.RadioSelect()}
 
     def __init__(self, *args, sharing=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["amount"].localize = True
-        self.fields["amount"].widget.is_localized = True
         self.fields["amount"].help_text = _("In euro, e.g. 12.500,00")
         self.sharing = list(sharing)
         for municipality in self.sharing:
-            self.fields[f"percent_{municipality.pk}"] = forms.DecimalField(
+            self.fields[f"percent_{municipality.pk}"] = GermanDecimalField(
                 label=_("Share of %(name)s in percent") % {"name": municipality.name},
                 required=False,
                 min_value=0,
                 max_value=100,
                 decimal_places=2,
-                localize=True,
             )
 
     def percent_fields(self):

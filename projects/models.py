@@ -287,6 +287,7 @@ class Document(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("uploaded by"),
     )
@@ -316,6 +317,7 @@ class StatusUpdate(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="project_updates",
         verbose_name=_("author"),
     )
@@ -465,6 +467,7 @@ class Wish(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("raised by"),
     )
@@ -501,6 +504,7 @@ class WishVote(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("person"),
     )

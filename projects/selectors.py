@@ -3,15 +3,21 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Max, Prefetch, QuerySet
+from django.db.models import Case, Count, IntegerField, Max, Prefetch, QuerySet, Value, When
 
 from members.models import Municipality, User
 from members.permissions import municipality_ids_for
 from projects.allocation import AllocationError, allocate
 from projects.models import CostItem, Participation, Project, StatusUpdate, Wish, WishVote
 
+ROLE_ORDER = Case(
+    When(role=Participation.Role.LEAD, then=Value(0)),
+    When(role=Participation.Role.PARTICIPANT, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
 _participations = Participation.objects.select_related("municipality").order_by(
-    "role", "municipality__name"
+    ROLE_ORDER, "municipality__name"
 )
 
 

@@ -11,7 +11,7 @@ from tests.projects.factories import PartnerFactory
 def test_create_project_makes_own_kommune_lead_and_starts_the_timeline(detmold_cdo, detmold, topic):
     project = services.project_create(
         actor=detmold_cdo, lead_municipality=detmold,
-        data={"title": "Digitale Bauakte für Lügde", "summary": "Bauanträge online", "topic": topic},
+        data={"title": "Digitale Bauakte für Lügde", "summary": "Online", "topic": topic},
         status=Project.Status.PLANNING,
     )  # fmt: skip
     assert project.slug == "digitale-bauakte-fuer-luegde"
