@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Municipality
@@ -20,9 +21,7 @@ class EventFilter(django_filters.FilterSet):
         empty_label=_("all Kommunen"),
         method="noop",
     )
-    year = django_filters.ChoiceFilter(
-        label=_("Year"), choices=[], empty_label=_("all years"), method="noop"
-    )
+    year = django_filters.NumberFilter(label=_("Year"), method="noop")
 
     class Meta:
         model = Meeting
@@ -30,15 +29,16 @@ class EventFilter(django_filters.FilterSet):
 
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["year"].extra["choices"] = [(str(y), str(y)) for y in years]
+        choices = [("", _("all years")), *((y, str(y)) for y in years)]
+        self.form.fields["year"].widget = forms.Select(choices=choices)
 
     def noop(self, queryset, name, value):
         return queryset
 
     def values(self) -> dict:
-        if not self.form.is_valid():
-            return {}
-        data = self.form.cleaned_data
+        self.form.is_valid()
+        # Invalid values are dropped; the valid ones still filter.
+        data = getattr(self.form, "cleaned_data", {})
         return {
             "kind": data.get("kind") or "",
             "municipality": data.get("municipality"),

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Municipality, User
@@ -63,6 +64,7 @@ class MeetingForm(EventTimesMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["host"].queryset = writable_municipalities(user)
         self.fields["seat_limit"].widget.attrs["min"] = 1
+        self.fields["seat_limit"].validators.append(MinValueValidator(1))
 
     def _post_clean(self):
         # Model validation runs in the service (full_clean), not on the stored instance.

@@ -156,6 +156,18 @@ class WorkshopSession(CalendarEventMixin):
     def calendar_title(self) -> str:
         return str(self)
 
+    @property
+    def kind_label(self) -> str:
+        return _("workshop")
+
+    @property
+    def ics_url(self) -> str:
+        return reverse("workshops:session_ics", kwargs={"pk": self.pk})
+
+    @property
+    def host_name(self) -> str:
+        return self.workshop.organiser.name
+
 
 class Meeting(CalendarEventMixin):
     """A network meeting (Netzwerktreffen) or jour fixe, with agenda, minutes and attendance."""
@@ -219,6 +231,18 @@ class Meeting(CalendarEventMixin):
     @property
     def calendar_title(self) -> str:
         return self.title
+
+    @property
+    def kind_label(self) -> str:
+        return self.get_kind_display()
+
+    @property
+    def ics_url(self) -> str:
+        return reverse("workshops:meeting_ics", kwargs={"pk": self.pk})
+
+    @property
+    def host_name(self) -> str:
+        return self.host.name
 
 
 class AgendaItem(models.Model):

@@ -29,7 +29,14 @@ from workshops.forms import (
     WorkshopForm,
     agenda_rows,
 )
-from workshops.models import ActionItem, Attachment, Meeting, Workshop, WorkshopSession
+from workshops.models import (
+    ActionItem,
+    Attachment,
+    Attendance,
+    Meeting,
+    Workshop,
+    WorkshopSession,
+)
 
 
 def _add_errors(form, exc: ValidationError) -> None:
@@ -94,13 +101,14 @@ def _meeting_or_404(pk: int) -> Meeting:
 
 def _meeting_context(request, meeting: Meeting) -> dict:
     attendance = selectors.attendance_of(meeting=meeting, user=request.user)
-    by_response: dict[str, list] = {}
-    for a in meeting.attendance_list:
-        by_response.setdefault(a.response, []).append(a)
+    groups = [
+        (label, [a for a in meeting.attendance_list if a.response == value])
+        for value, label in Attendance.Response.choices
+    ]
     return {
         "meeting": meeting,
         "attendance": attendance,
-        "attendances": by_response,
+        "attendance_groups": groups,
         "can_edit": permissions.can_edit_meeting(request.user, meeting),
         "can_answer": not meeting.is_cancelled and meeting.start > timezone.now(),
         "action_items": [
@@ -448,11 +456,14 @@ def session_cancel(request, slug: str, pk: int):
 
 
 def my_action_items(request):
+    items = selectors.open_action_items_for(user=request.user)
     return render(
         request,
         "workshops/action_items.html",
         {
-            "action_items": selectors.open_action_items_for(user=request.user),
+            "rows": [
+                (item, permissions.can_update_action_item(request.user, item)) for item in items
+            ],
             "status_choices": ActionItem.Status.choices,
         },
     )
