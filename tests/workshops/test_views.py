@@ -248,7 +248,8 @@ def test_workshop_create_results_and_session(detmold_client, detmold):
     assert list(session.attending_municipalities.all()) == [detmold]
     response = detmold_client.post(
         f"/workshops/{workshop.slug}/ergebnisse/",
-        {"results": "Ergebnis", "item-title": "Nacharbeit", "item-responsible_municipality": detmold.pk},
+        {"results": "Ergebnis", "item-title": "Nacharbeit",
+         "item-responsible_municipality": detmold.pk},
     )  # fmt: skip
     assert response.status_code == 302
     assert workshop.action_items.get().title == "Nacharbeit"
