@@ -20,8 +20,6 @@ def _cdo(slug: str) -> User | None:
 
 
 DETECON_RESULTS = """\
-## Ergebnisse der drei Workshop-Teile
-
 **Teil 1 – Bestandsaufnahme:** Die Kommunen haben ihren digitalen Reifegrad gemeinsam
 eingeschätzt. Stärken: engagierte Mitarbeitende, erste Online-Dienste. Lücken: fehlende
 E-Akte, wenig gemeinsame Standards.
@@ -48,8 +46,6 @@ SLD_PREP = """\
 """
 
 SLD_RESULTS = """\
-## Ergebnisdokumentation
-
 14 Kommunen haben teilgenommen. Schwerpunkte waren **Wissensmanagement** und
 **interkommunale Kooperation**.
 

@@ -8,7 +8,7 @@ so that composing a digest costs a fixed number of queries.
 import datetime as dt
 from itertools import chain
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from members.models import Membership, Municipality, User
@@ -42,6 +42,11 @@ def _action_items() -> QuerySet[ActionItem]:
     return ActionItem.objects.select_related(
         "responsible_municipality", "responsible_person", "workshop", "meeting"
     )
+
+
+def _open_first(qs):
+    """Open and running items first (by due date), done ones after them."""
+    return qs.order_by(F("completed_at").asc(nulls_first=True), "due_date", "pk")
 
 
 def event_sort_key(item):
@@ -201,7 +206,9 @@ def meeting_detail(*, pk: int) -> Meeting:
         .prefetch_related(
             "agenda_items",
             Prefetch("attendances", queryset=attendances, to_attr="attendance_list"),
-            Prefetch("action_items", queryset=_action_items(), to_attr="action_item_list"),
+            Prefetch(
+                "action_items", queryset=_open_first(_action_items()), to_attr="action_item_list"
+            ),
             Prefetch(
                 "attachments",
                 queryset=Attachment.objects.select_related("uploaded_by"),
@@ -243,7 +250,9 @@ def workshop_detail(*, slug: str) -> Workshop:
         Workshop.objects.select_related("organiser", "created_by")
         .prefetch_related(
             Prefetch("sessions", queryset=sessions, to_attr="session_list"),
-            Prefetch("action_items", queryset=_action_items(), to_attr="action_item_list"),
+            Prefetch(
+                "action_items", queryset=_open_first(_action_items()), to_attr="action_item_list"
+            ),
             Prefetch(
                 "attachments",
                 queryset=Attachment.objects.select_related("uploaded_by"),
