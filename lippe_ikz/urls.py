@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("members.urls")),
     path("", include("legal.urls")),
+    path("projekte/", include("projects.urls")),
     path("", include("workshops.urls")),
 ]
 
