@@ -103,8 +103,10 @@ class ActionItemAdmin(SimpleHistoryAdmin):
                     "status", "origin_display"]  # fmt: skip
     list_filter = ["status", "responsible_municipality", ("due_date", admin.DateFieldListFilter)]
     search_fields = ["title", "description", "responsible_person__full_name"]
-    autocomplete_fields = ["responsible_municipality", "responsible_person", "workshop", "meeting"]
-    list_select_related = ["responsible_municipality", "responsible_person", "workshop", "meeting"]
+    autocomplete_fields = ["responsible_municipality", "responsible_person", "workshop", "meeting",
+                           "project"]  # fmt: skip
+    list_select_related = ["responsible_municipality", "responsible_person", "workshop", "meeting",
+                           "project"]  # fmt: skip
 
     @admin.display(description=_("from"))
     def origin_display(self, obj):

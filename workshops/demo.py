@@ -232,4 +232,29 @@ def seed_workshops(*, stdout) -> None:
                 due_date=day + dt.timedelta(days=56),
                 status=ActionItem.Status.DONE if number == 2 else ActionItem.Status.OPEN,
             )  # fmt: skip
+    _link_projects()
     stdout.write(f"Workshops and meetings: {created} created")
+
+
+# action item title (start) -> shared project slug of the projects demo
+PROJECT_LINKS = {
+    "Gemeinsamen Ort für Wissen schaffen": "wissensmanagement-im-netzwerk",
+    "Vorlagen-Sammlung für Leistungsbeschreibungen": "wissensmanagement-im-netzwerk",
+    "Nachbereitung: Gemeinsames Bürgerserviceportal": "einheitliches-buergerserviceportal",
+    "Nachbereitung: Wir machen uns OZG-ready": "wir-machen-uns-ozg-ready",
+    "Strategie in den Räten beschließen lassen": (
+        "digitalisierungsstrategie-der-digitale-rote-faden"
+    ),
+}
+
+
+def _link_projects() -> None:
+    """Link demo action items to the shared projects of the projects demo, where present."""
+    from projects import selectors as project_selectors
+
+    projects = {p.slug: p for p in project_selectors.project_list().prefetch_related(None)}
+    for prefix, slug in PROJECT_LINKS.items():
+        if slug in projects:
+            ActionItem.objects.filter(title__startswith=prefix, project__isnull=True).update(
+                project=projects[slug]
+            )

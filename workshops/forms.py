@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Municipality, User
 from members.permissions import municipality_ids_for
+from projects import selectors as project_selectors
 from workshops.models import ActionItem, Attendance, Meeting, Workshop, WorkshopSession
 from workshops.uploads import check_upload
 
@@ -90,7 +91,7 @@ class ActionItemForm(forms.ModelForm):
     class Meta:
         model = ActionItem
         fields = ["title", "responsible_municipality", "responsible_person", "due_date",
-                  "description"]  # fmt: skip
+                  "project", "description"]  # fmt: skip
         widgets = {"due_date": DateInput(), "description": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, optional: bool = False, **kwargs):
@@ -102,6 +103,8 @@ class ActionItemForm(forms.ModelForm):
         self.fields["responsible_municipality"].queryset = Municipality.objects.order_by(
             "kind", "name"
         )
+        # Shared projects are read through the projects app's selectors.
+        self.fields["project"].queryset = project_selectors.project_list().prefetch_related(None)
         if optional:
             for name in ("title", "responsible_municipality"):
                 self.fields[name].required = False

@@ -343,6 +343,15 @@ class ActionItem(models.Model):
         verbose_name=_("responsible person"),
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="workshop_action_items",
+        verbose_name=_("shared project"),
+        help_text=_("Optional: the shared project this action item belongs to."),
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
     )

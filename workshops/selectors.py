@@ -40,7 +40,7 @@ def _sessions() -> QuerySet[WorkshopSession]:
 
 def _action_items() -> QuerySet[ActionItem]:
     return ActionItem.objects.select_related(
-        "responsible_municipality", "responsible_person", "workshop", "meeting"
+        "responsible_municipality", "responsible_person", "workshop", "meeting", "project"
     )
 
 

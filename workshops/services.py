@@ -35,7 +35,7 @@ MEETING_FIELDS = {
     "seat_limit",
 }  # fmt: skip
 ACTION_ITEM_FIELDS = {"title", "description", "responsible_municipality",
-                      "responsible_person", "due_date"}  # fmt: skip
+                      "responsible_person", "due_date", "project"}  # fmt: skip
 
 
 # Paths under /workshops/ that a workshop's slug must not shadow.

@@ -253,3 +253,18 @@ def test_workshop_create_results_and_session(detmold_client, detmold):
     )  # fmt: skip
     assert response.status_code == 302
     assert workshop.action_items.get().title == "Nacharbeit"
+
+
+def test_action_item_links_to_a_shared_project(detmold_client, detmold, meeting):
+    from tests.projects.factories import ProjectFactory
+
+    project = ProjectFactory(title="Wissensmanagement im Netzwerk")
+    response = detmold_client.post(
+        f"/termine/{meeting.pk}/protokoll/",
+        {"minutes": "x", "decisions": "", "item-title": "Wiki befüllen",
+         "item-responsible_municipality": detmold.pk, "item-project": project.pk},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert ActionItem.objects.get().project == project
+    page = detmold_client.get(f"/termine/{meeting.pk}/").content.decode()
+    assert project.get_absolute_url() in page and "Wissensmanagement im Netzwerk" in page
