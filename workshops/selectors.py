@@ -173,19 +173,10 @@ def municipality_action_items(*, municipality: Municipality) -> list[ActionItem]
     )
 
 
-def municipality_events(*, municipality: Municipality, limit: int = 10) -> list:
-    """Upcoming meetings hosted by and workshop sessions organised by or with the Kommune."""
+def municipality_events(*, municipality: Municipality, limit: int = 10) -> list[Meeting]:
+    """Upcoming meetings the Kommune hosts (one query; its page has a tight query budget)."""
     now = timezone.now()
-    meetings = _meetings().filter(host=municipality, end__gt=now)[:limit]
-    sessions = (
-        _sessions()
-        .filter(
-            Q(workshop__organiser=municipality) | Q(attending_municipalities=municipality),
-            end__gt=now,
-        )
-        .distinct()[:limit]
-    )
-    return sorted(chain(meetings, sessions), key=event_sort_key)[:limit]
+    return list(_meetings().filter(host=municipality, end__gt=now).order_by("start")[:limit])
 
 
 def next_meetings(*, limit: int = 3) -> list:

@@ -68,3 +68,13 @@ def test_session_change_raises_sequence(detmold_cdo, workshop):
     services.session_cancel(actor=detmold_cdo, session=session)
     session.refresh_from_db()
     assert (session.sequence, session.status) == (2, "cancelled")
+
+
+def test_municipality_panel_lists_hosted_meetings_and_open_items(detmold_client, detmold, lemgo):
+    MeetingFactory(host=detmold, title="Treffen in Detmold")
+    MeetingFactory(host=lemgo, title="Treffen in Lemgo")
+    ActionItemFactory(meeting=MeetingFactory(host=lemgo), responsible_municipality=detmold,
+                      title="Detmolder Maßnahme")  # fmt: skip
+    page = detmold_client.get("/kommunen/detmold/").content.decode()
+    assert "Treffen in Detmold" in page and "Treffen in Lemgo" not in page
+    assert "Detmolder Maßnahme" in page
