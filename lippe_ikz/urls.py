@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("members.urls")),
     path("", include("legal.urls")),
     path("projekte/", include("projects.urls")),
+    path("", include("workshops.urls")),
 ]
 
 handler403 = "lippe_ikz.views.error_403"

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "members",
     "legal",
     "projects",
+    "workshops",
 ]
 
 MIDDLEWARE = [
