@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("members.urls")),
     path("", include("legal.urls")),
+    path("ozg/", include("ozg.urls")),
 ]
 
 handler403 = "lippe_ikz.views.error_403"
