@@ -46,8 +46,13 @@ class QuickStatusForm(forms.Form):
         label=_("Reifegrad"),
         coerce=int,
         choices=[(value, f"{value} – {label}") for value, label in Maturity.choices],
+        widget=forms.Select(attrs={"class": "kern-form-input__select ozg-select"}),
     )
-    state = forms.ChoiceField(label=_("implementation state"), choices=ImplementationState.choices)
+    state = forms.ChoiceField(
+        label=_("implementation state"),
+        choices=ImplementationState.choices,
+        widget=forms.Select(attrs={"class": "kern-form-input__select ozg-select"}),
+    )
 
 
 class AssignmentForm(forms.ModelForm):

@@ -45,7 +45,7 @@ def matrix_body(matrix: Matrix, *, service_url: str) -> SafeString:
     append = parts.append
     for service, row in matrix.rows():
         append(
-            f'<tr><th scope="row" class="ozg-matrix__service">'
+            f'<tr id="ozg-{service.ozg_id}"><th scope="row" class="ozg-matrix__service">'
             f'<a class="kern-link" href="{prefix}{service.ozg_id}{suffix}">{service.ozg_id}</a> '
             f"{escape(service.name)}</th>"
         )

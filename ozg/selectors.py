@@ -33,6 +33,12 @@ STATE_LABELS = dict(ImplementationState.choices)
 # --- Catalogue and division of labour ---------------------------------------------------------
 
 
+def own_municipalities(user: User) -> list[Municipality]:
+    """The Kommunen whose statuses this person may edit (admins: none preselected)."""
+    ids = municipality_ids_for(user)
+    return list(Municipality.objects.filter(pk__in=ids).order_by("name")) if ids else []
+
+
 def themenfelder() -> list[Themenfeld]:
     return list(Themenfeld.objects.all())
 
@@ -120,7 +126,7 @@ def service_detail(*, ozg_id: str, user: User) -> dict:
             "solution", "updated_by"
         )
     }
-    municipalities = list(Municipality.objects.order_by("kind", "name"))
+    municipalities = list(Municipality.objects.order_by("name"))
     writable = municipality_ids_for(user)
     rows = []
     for municipality in municipalities:
@@ -245,7 +251,7 @@ class Matrix:
 
 def matrix(*, themenfeld: Themenfeld | None, municipality_ids: list[int] | None = None) -> Matrix:
     """Kommunen × services (of one Themenfeld, or all active services) in three queries."""
-    municipalities = Municipality.objects.order_by("kind", "name").only("id", "name", "slug")
+    municipalities = Municipality.objects.order_by("name").only("id", "name", "slug")
     if municipality_ids is not None:
         municipalities = municipalities.filter(pk__in=municipality_ids)
     services = active_services().order_by("ozg_id").only("id", "ozg_id", "name", "themenfeld_id")
@@ -374,7 +380,7 @@ def progress_by_municipality() -> list[dict]:
     total = active_services().count()
     grouped = _grouped_counts("municipality_id")
     result = []
-    for municipality in Municipality.objects.order_by("kind", "name"):
+    for municipality in Municipality.objects.order_by("name"):
         counts = grouped.get(municipality.pk, {})
         row = _counts_result(counts, recorded=sum(counts.values()), total=total)
         row.pop("chart")
@@ -416,6 +422,7 @@ def municipality_progress(*, municipality: Municipality, user: User) -> dict:
         "overall": overall,
         "by_themenfeld": by_themenfeld,
         "can_edit": can_edit_status(user, municipality),
+        "levels": MATURITY_LABELS,
     }
 
 

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from members.models import Municipality
-from members.selectors import municipalities_for_user
 from ozg import exports, selectors, services
 from ozg.filters import CatalogueFilter
 from ozg.forms import (
@@ -39,7 +38,7 @@ def _safe_next(request, fallback: str) -> str:
 
 def catalogue(request):
     data = request.GET.copy()
-    own = municipalities_for_user(request.user)
+    own = selectors.own_municipalities(request.user)
     if "kommune" not in data and own:
         data["kommune"] = own[0].slug
     filterset = CatalogueFilter(data, queryset=selectors.catalogue_queryset())
@@ -204,6 +203,7 @@ def matrix(request):
             "query": request.GET.urlencode(),
             "short_labels": short_labels(),
             "maturity_choices": selectors.MATURITY_LABELS,
+            "own_municipalities": selectors.own_municipalities(request.user),
         },
     )
 
@@ -246,6 +246,7 @@ def progress(request):
                 ]
             ),
             "levels": selectors.MATURITY_LABELS,
+            "own_municipalities": selectors.own_municipalities(request.user),
         },
     )
 
@@ -280,7 +281,11 @@ def bulk_edit(request, slug: str):
             return render(
                 request,
                 "ozg/partials/bulk_row.html",
-                {"service": service, "municipality": municipality, "next": ""},
+                {
+                    "service": service,
+                    "municipality": municipality,
+                    "next": _safe_next(request, request.path),
+                },
             )
         if form.is_valid():
             return redirect(_safe_next(request, request.path))
@@ -302,6 +307,7 @@ def bulk_edit(request, slug: str):
             "page": page,
             "rows": rows,
             "next": request.get_full_path(),
+            "own_municipalities": selectors.own_municipalities(request.user),
         },
     )
 

@@ -93,12 +93,12 @@ def test_newer_catalogue_renames_adds_withdraws_and_keeps_statuses(
     [
         (
             lambda lines: [lines[0].replace(",lebenslage", ""), *lines[1:]],
-            "line 1: missing column(s): lebenslage",
+            "Zeile 1: fehlende Spalte(n): lebenslage",
         ),
-        (lambda lines: [*lines, lines[1]], "line 559: duplicate OZG-ID 10000 (first in line 2)"),
+        (lambda lines: [*lines, lines[1]], "Zeile 559: doppelte OZG-ID 10000 (zuerst in Zeile 2)"),
         (
             lambda lines: [lines[0], lines[1].replace("99041006000000", "9904100600"), *lines[2:]],
-            "line 2: malformed LeiKa key(s) 9904100600",
+            "Zeile 2: ungültige(r) LeiKa-Schlüssel 9904100600",
         ),
         (
             lambda lines: [
@@ -107,7 +107,7 @@ def test_newer_catalogue_renames_adds_withdraws_and_keeps_statuses(
                 lines[2].replace("Familie & Kind", "Familie"),
                 *lines[3:],
             ],
-            "line 3: unknown Themenfeld 'Familie'",
+            "Zeile 3: unbekanntes Themenfeld 'Familie'",
         ),
     ],
     ids=["missing-column", "duplicate-ozg-id", "malformed-leika-key", "unknown-themenfeld"],
@@ -137,8 +137,8 @@ def test_leika_mapping_errors_are_reported_with_lines(catalogue, tmp_path):
             str(write(tmp_path, mapping, "leika.csv")),
         )
     text = str(excinfo.value)
-    assert "line 2: malformed LeiKa key '123'" in text
-    assert "line 3: OZG-ID '99999' is not in the services file" in text
+    assert "Zeile 2: ungültiger LeiKa-Schlüssel '123'" in text
+    assert "Zeile 3: OZG-ID '99999' steht nicht in der Leistungsdatei" in text
 
 
 def test_newer_leika_mapping_replaces_rows_of_changed_services_only(catalogue, tmp_path):
