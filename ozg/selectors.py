@@ -8,6 +8,7 @@ statuses, which Python arranges into rows.
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from members.models import Municipality, User
@@ -261,12 +262,16 @@ def matrix(*, themenfeld: Themenfeld | None, municipality_ids: list[int] | None 
         statuses = statuses.filter(service__themenfeld=themenfeld)
     if municipality_ids is not None:
         statuses = statuses.filter(municipality_id__in=municipality_ids)
-    cells = {
-        (sid, mid): (maturity, state)
-        for sid, mid, maturity, state in statuses.values_list(
-            "service_id", "municipality_id", "maturity", "state"
-        ).order_by()
-    }
+    # The ORM builds the SQL; the rows come straight from the cursor (no per-row model or
+    # converter work), which keeps the page within a small factor of the raw query.
+    sql, params = (
+        statuses.values_list("service_id", "municipality_id", "maturity", "state")
+        .order_by()
+        .query.sql_with_params()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        cells = {(sid, mid): (maturity, state) for sid, mid, maturity, state in cursor}
     return Matrix(municipalities=list(municipalities), services=list(services), cells=cells)
 
 
