@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("legal.urls")),
     path("projekte/", include("projects.urls")),
     path("", include("workshops.urls")),
+    path("ozg/", include("ozg.urls")),
 ]
 
 handler403 = "lippe_ikz.views.error_403"

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "legal",
     "projects",
     "workshops",
+    "ozg",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,43 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OzgConfig(AppConfig):
+    name = "ozg"
+    verbose_name = _("OZG implementation")
+
+    @property
+    def navigation(self):
+        from lippe_ikz.panels import NavItem
+
+        return [NavItem(_("OZG"), "ozg:catalogue", "/ozg/", order=40)]
+
+    def load_reference_data(self, *, stdout) -> None:
+        """Called by `manage.py load_reference_data`: the OZG catalogue from ozg/data."""
+        from ozg.reference import load_catalogue
+
+        load_catalogue(stdout=stdout)
+
+    def seed_demo(self, *, stdout) -> None:
+        """Called by `manage.py seed_demo`: division of labour, statuses and forms (demo)."""
+        from ozg.demo import seed_ozg
+
+        seed_ozg(stdout=stdout)
+
+    def municipality_panels(self, request, municipality):
+        from lippe_ikz.panels import Panel
+        from ozg import selectors
+
+        return [
+            Panel(
+                "ozg/panels/municipality.html",
+                selectors.municipality_progress(municipality=municipality, user=request.user),
+                order=50,
+            )
+        ]
+
+    def dashboard_panels(self, request):
+        from lippe_ikz.panels import Panel
+        from ozg import selectors
+
+        return [Panel("ozg/panels/dashboard.html", selectors.network_summary(), order=50)]

@@ -1,0 +1,450 @@
+"""Every non-trivial read of the OZG app, with a query count that does not grow with rows.
+
+The matrix (Kommunen × services) is read with three queries whatever its size: the
+Kommunen, the services, and the (municipality, service, maturity, state) tuples of the
+statuses, which Python arranges into rows.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from members.models import Municipality, User
+from members.permissions import municipality_ids_for
+from ozg.models import (
+    OZG_COMPLIANT_FROM,
+    Assignment,
+    FormAdoption,
+    FormTemplate,
+    ImplementationState,
+    Maturity,
+    OzgService,
+    ServiceStatus,
+    StatusChange,
+    Themenfeld,
+)
+from ozg.permissions import can_edit_service_work, can_edit_status
+
+MATURITY_LABELS = dict(Maturity.choices)
+STATE_LABELS = dict(ImplementationState.choices)
+
+
+# --- Catalogue and division of labour ---------------------------------------------------------
+
+
+def own_municipalities(user: User) -> list[Municipality]:
+    """The Kommunen whose statuses this person may edit (admins: none preselected)."""
+    ids = municipality_ids_for(user)
+    return list(Municipality.objects.filter(pk__in=ids).order_by("name")) if ids else []
+
+
+def themenfelder() -> list[Themenfeld]:
+    return list(Themenfeld.objects.all())
+
+
+def active_services() -> QuerySet[OzgService]:
+    return OzgService.objects.filter(withdrawn_at__isnull=True)
+
+
+def catalogue_queryset() -> QuerySet[OzgService]:
+    """The catalogue's services with Themenfeld and Lage (filtered by ozg.filters)."""
+    return OzgService.objects.select_related("themenfeld", "lebenslage").order_by("ozg_id")
+
+
+@dataclass
+class Leads:
+    """Every assignment, looked up by service (own assignment first) or Themenfeld."""
+
+    by_service: dict[int, Assignment] = field(default_factory=dict)
+    by_themenfeld: dict[int, Assignment] = field(default_factory=dict)
+
+    def for_service(self, service: OzgService) -> Assignment | None:
+        return self.by_service.get(service.pk) or self.by_themenfeld.get(service.themenfeld_id)
+
+
+def leads() -> Leads:
+    """All assignments with lead and supporters (two queries)."""
+    result = Leads()
+    for assignment in Assignment.objects.select_related("lead").prefetch_related(
+        Prefetch("supporters", queryset=Municipality.objects.order_by("name"))
+    ):
+        if assignment.service_id:
+            result.by_service[assignment.service_id] = assignment
+        else:
+            result.by_themenfeld[assignment.themenfeld_id] = assignment
+    return result
+
+
+def lead_id_for(service: OzgService) -> int | None:
+    own = Assignment.objects.filter(service=service).values_list("lead_id", flat=True).first()
+    if own is not None:
+        return own
+    return (
+        Assignment.objects.filter(themenfeld_id=service.themenfeld_id)
+        .values_list("lead_id", flat=True)
+        .first()
+    )
+
+
+def annotate_catalogue_rows(services: list[OzgService], *, municipality: Municipality | None):
+    """Attach `.lead_assignment`, `.own_status` and `.online_count` to a page of services."""
+    ids = [s.pk for s in services]
+    lead_data = leads()
+    own = {}
+    if municipality is not None:
+        own = {
+            s.service_id: s
+            for s in ServiceStatus.objects.filter(municipality=municipality, service_id__in=ids)
+        }
+    online = dict(
+        ServiceStatus.objects.filter(service_id__in=ids, maturity__gte=OZG_COMPLIANT_FROM)
+        .values("service_id")
+        .annotate(n=Count("id"))
+        .values_list("service_id", "n")
+    )
+    for service in services:
+        service.lead_assignment = lead_data.for_service(service)
+        service.own_status = own.get(service.pk)
+        service.online_count = online.get(service.pk, 0)
+    return services
+
+
+def service_detail(*, ozg_id: str, user: User) -> dict:
+    """Everything the service page shows, in a fixed number of queries."""
+    service = OzgService.objects.select_related("themenfeld", "lebenslage").get(ozg_id=ozg_id)
+    assignment = (
+        Assignment.objects.select_related("lead", "themenfeld", "service")
+        .prefetch_related(Prefetch("supporters", queryset=Municipality.objects.order_by("name")))
+        .filter(Q(service=service) | Q(themenfeld_id=service.themenfeld_id))
+        .order_by("themenfeld_id")  # the service's own assignment (themenfeld NULL) first
+    )
+    assignment = next(iter(assignment), None)
+    statuses = {
+        s.municipality_id: s
+        for s in ServiceStatus.objects.filter(service=service).select_related(
+            "solution", "updated_by"
+        )
+    }
+    municipalities = list(Municipality.objects.order_by("name"))
+    writable = municipality_ids_for(user)
+    rows = []
+    for municipality in municipalities:
+        status = statuses.get(municipality.pk)
+        rows.append(
+            {
+                "municipality": municipality,
+                "status": status,
+                "can_edit": user.is_staff or municipality.pk in writable,
+            }
+        )
+    online = [r for r in rows if r["status"] and r["status"].maturity >= OZG_COMPLIANT_FROM]
+    online.sort(key=lambda r: (-r["status"].maturity, r["municipality"].name))
+    forms = list(
+        FormTemplate.objects.filter(service=service)
+        .select_related("owner")
+        .prefetch_related(
+            Prefetch(
+                "adoptions",
+                queryset=FormAdoption.objects.select_related("municipality").order_by(
+                    "municipality__name"
+                ),
+            )
+        )
+        .order_by("title", "-updated_at")
+    )
+    lead_id = assignment.lead_id if assignment else None
+    own_ids = sorted(writable)
+    for form in forms:
+        adopted = {a.municipality_id for a in form.adoptions.all()}
+        form.adoptable_ids = [i for i in own_ids if i not in adopted]
+    changes = list(
+        StatusChange.objects.filter(service=service)
+        .select_related("municipality", "changed_by")
+        .order_by("-changed_at", "-pk")[:10]
+    )
+    return {
+        "service": service,
+        "assignment": assignment,
+        "leika": list(service.leika.order_by("key", "name")),
+        "rows": rows,
+        "online": online,
+        "forms": forms,
+        "changes": changes,
+        "can_edit_work": can_edit_service_work(user, lead_id),
+        "own_municipalities": [m for m in municipalities if m.pk in writable],
+        "counts": maturity_counts([r["status"] for r in rows], total=len(rows)),
+    }
+
+
+# --- Status per Kommune ---------------------------------------------------------------------
+
+
+def status_for_edit(*, municipality: Municipality, service: OzgService) -> ServiceStatus | None:
+    return (
+        ServiceStatus.objects.filter(municipality=municipality, service=service)
+        .select_related("solution")
+        .first()
+    )
+
+
+def bulk_edit_services(
+    *, municipality: Municipality, themenfeld: Themenfeld | None
+) -> QuerySet[OzgService]:
+    qs = active_services().select_related("themenfeld").order_by("ozg_id")
+    if themenfeld is not None:
+        qs = qs.filter(themenfeld=themenfeld)
+    return qs
+
+
+def attach_statuses(services, *, municipality: Municipality) -> list[OzgService]:
+    services = list(services)
+    statuses = {
+        s.service_id: s
+        for s in ServiceStatus.objects.filter(
+            municipality=municipality, service_id__in=[s.pk for s in services]
+        )
+    }
+    for service in services:
+        service.own_status = statuses.get(service.pk)
+    return services
+
+
+def status_changes_since(
+    since: dt.datetime, municipality_ids: set[int] | None = None
+) -> list[StatusChange]:
+    """Status changes at or after `since` (aware datetime), newest first, for the digest.
+
+    Each StatusChange carries `service` (with `.ozg_id`, `.name`, `.themenfeld`),
+    `municipality`, `old_maturity` (None when the status was first recorded), `new_maturity`,
+    `old_state`/`new_state` (ImplementationState values; `get_new_maturity_display()` etc.
+    give the labels), `changed_fields`, `changed_by` (a User or None) and `changed_at`.
+    `municipality_ids=None` means all Kommunen; a set restricts to those. One query.
+    """
+    qs = StatusChange.objects.filter(changed_at__gte=since).select_related(
+        "service", "service__themenfeld", "municipality", "changed_by"
+    )
+    if municipality_ids is not None:
+        qs = qs.filter(municipality_id__in=municipality_ids)
+    return list(qs.order_by("-changed_at", "-pk"))
+
+
+# --- Matrix ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Matrix:
+    municipalities: list[Municipality]
+    services: list[OzgService]
+    cells: dict[
+        tuple[int, int], tuple[int, str]
+    ]  # (service_id, municipality_id) → (maturity, state)
+
+    def rows(self):
+        """(service, [(maturity, state) or None per Kommune]) in display order."""
+        ids = [m.pk for m in self.municipalities]
+        get = self.cells.get
+        for service in self.services:
+            sid = service.pk
+            yield service, [get((sid, mid)) for mid in ids]
+
+
+def matrix(*, themenfeld: Themenfeld | None, municipality_ids: list[int] | None = None) -> Matrix:
+    """Kommunen × services (of one Themenfeld, or all active services) in three queries."""
+    municipalities = Municipality.objects.order_by("name").only("id", "name", "slug")
+    if municipality_ids is not None:
+        municipalities = municipalities.filter(pk__in=municipality_ids)
+    services = active_services().order_by("ozg_id").only("id", "ozg_id", "name", "themenfeld_id")
+    statuses = ServiceStatus.objects.filter(service__withdrawn_at__isnull=True)
+    if themenfeld is not None:
+        services = services.filter(themenfeld=themenfeld)
+        statuses = statuses.filter(service__themenfeld=themenfeld)
+    if municipality_ids is not None:
+        statuses = statuses.filter(municipality_id__in=municipality_ids)
+    # The ORM builds the SQL; the rows come straight from the cursor (no per-row model or
+    # converter work), which keeps the page within a small factor of the raw query.
+    sql, params = (
+        statuses.values_list("service_id", "municipality_id", "maturity", "state")
+        .order_by()
+        .query.sql_with_params()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        cells = {(sid, mid): (maturity, state) for sid, mid, maturity, state in cursor}
+    return Matrix(municipalities=list(municipalities), services=list(services), cells=cells)
+
+
+# --- Progress and charts --------------------------------------------------------------------
+
+
+@dataclass
+class Bar:
+    label: str
+    value: int
+    css: str
+    y: int = 0
+    width: float = 0.0
+
+
+def maturity_counts(statuses, *, total: int) -> dict:
+    """Count per Reifegrad of statuses (None = not recorded); share OZG-konform of `total`."""
+    counts = dict.fromkeys(Maturity.values, 0)
+    recorded = 0
+    for status in statuses:
+        if status is None:
+            continue
+        level = status if isinstance(status, int) else status.maturity
+        counts[level] += 1
+        recorded += 1
+    return _counts_result(counts, recorded=recorded, total=total)
+
+
+def _counts_result(counts: dict[int, int], *, recorded: int, total: int) -> dict:
+    compliant = sum(n for level, n in counts.items() if level >= OZG_COMPLIANT_FROM)
+    rows = [
+        {"level": level, "label": MATURITY_LABELS[level], "count": counts.get(level, 0)}
+        for level in Maturity.values
+    ]
+    return {
+        "rows": rows,
+        "not_recorded": max(total - recorded, 0),
+        "total": total,
+        "compliant": compliant,
+        "compliant_share": round(100 * compliant / total) if total else 0,
+        "chart": bar_chart(
+            [Bar(f"{r['level']} {r['label']}", r["count"], f"ozg-bar--l{r['level']}") for r in rows]
+            + [Bar(NOT_RECORDED_LABEL(), max(total - recorded, 0), "ozg-bar--none")]
+        ),
+    }
+
+
+def NOT_RECORDED_LABEL() -> str:  # noqa: N802 - translated at call time
+    from django.utils.translation import gettext
+
+    return gettext("not recorded")
+
+
+BAR_HEIGHT = 24
+BAR_GAP = 8
+LABEL_WIDTH = 190
+CHART_WIDTH = 520
+
+
+def bar_chart(bars: list[Bar]) -> dict:
+    """Geometry of a horizontal SVG bar chart (no inline styles: widths are attributes)."""
+    largest = max((b.value for b in bars), default=0) or 1
+    space = CHART_WIDTH - LABEL_WIDTH - 60
+    for index, bar in enumerate(bars):
+        bar.y = index * (BAR_HEIGHT + BAR_GAP)
+        bar.width = round(space * bar.value / largest, 1)
+        bar.value_x = LABEL_WIDTH + bar.width + 6
+    return {
+        "bars": bars,
+        "width": CHART_WIDTH,
+        "height": len(bars) * (BAR_HEIGHT + BAR_GAP),
+        "label_width": LABEL_WIDTH,
+        "bar_height": BAR_HEIGHT,
+        "text_y": BAR_HEIGHT // 2 + 5,
+    }
+
+
+def share_chart(rows: list[dict]) -> dict:
+    """Bars of the share OZG-konform (0–100 %) per row (`label`, `share`)."""
+    bars = [Bar(r["label"], r["share"], "ozg-bar--l3") for r in rows]
+    space = CHART_WIDTH - LABEL_WIDTH - 60
+    for index, bar in enumerate(bars):
+        bar.y = index * (BAR_HEIGHT + BAR_GAP)
+        bar.width = round(space * bar.value / 100, 1)
+        bar.value_x = LABEL_WIDTH + bar.width + 6
+    return {
+        "bars": bars,
+        "width": CHART_WIDTH,
+        "height": len(bars) * (BAR_HEIGHT + BAR_GAP),
+        "label_width": LABEL_WIDTH,
+        "bar_height": BAR_HEIGHT,
+        "text_y": BAR_HEIGHT // 2 + 5,
+        "percent": True,
+    }
+
+
+def _grouped_counts(key: str, *, filters: Q | None = None) -> dict[int, dict[int, int]]:
+    qs = ServiceStatus.objects.filter(service__withdrawn_at__isnull=True)
+    if filters is not None:
+        qs = qs.filter(filters)
+    result: dict[int, dict[int, int]] = {}
+    for group, level, n in (
+        qs.values(key, "maturity").annotate(n=Count("id")).values_list(key, "maturity", "n")
+    ):
+        result.setdefault(group, {})[level] = n
+    return result
+
+
+def progress_by_municipality() -> list[dict]:
+    """Per Kommune: count per Reifegrad over all active services, share OZG-konform."""
+    total = active_services().count()
+    grouped = _grouped_counts("municipality_id")
+    result = []
+    for municipality in Municipality.objects.order_by("name"):
+        counts = grouped.get(municipality.pk, {})
+        row = _counts_result(counts, recorded=sum(counts.values()), total=total)
+        row.pop("chart")
+        result.append({"municipality": municipality, **row})
+    return result
+
+
+def progress_by_themenfeld(*, municipality: Municipality | None = None) -> list[dict]:
+    """Per Themenfeld: count per Reifegrad over Kommunen × services (or one Kommune's)."""
+    services_per = dict(
+        active_services()
+        .values("themenfeld_id")
+        .annotate(n=Count("id"))
+        .values_list("themenfeld_id", "n")
+    )
+    kommunen = 1 if municipality is not None else Municipality.objects.count()
+    filters = Q(municipality=municipality) if municipality is not None else None
+    grouped = _grouped_counts("service__themenfeld_id", filters=filters)
+    result = []
+    for themenfeld in Themenfeld.objects.all():
+        counts = grouped.get(themenfeld.pk, {})
+        total = services_per.get(themenfeld.pk, 0) * kommunen
+        row = _counts_result(counts, recorded=sum(counts.values()), total=total)
+        row.pop("chart")
+        result.append({"themenfeld": themenfeld, **row})
+    return result
+
+
+def municipality_progress(*, municipality: Municipality, user: User) -> dict:
+    """The Kommune page's panel: its counts per Reifegrad and per Themenfeld."""
+    total = active_services().count()
+    counts = _grouped_counts("municipality_id", filters=Q(municipality=municipality)).get(
+        municipality.pk, {}
+    )
+    overall = _counts_result(counts, recorded=sum(counts.values()), total=total)
+    by_themenfeld = progress_by_themenfeld(municipality=municipality)
+    return {
+        "municipality": municipality,
+        "overall": overall,
+        "by_themenfeld": by_themenfeld,
+        "can_edit": can_edit_status(user, municipality),
+        "levels": MATURITY_LABELS,
+    }
+
+
+def network_summary() -> dict:
+    """The dashboard panel: share OZG-konform across the network and the latest changes."""
+    total_services = active_services().count()
+    kommunen = Municipality.objects.count()
+    counts = dict(
+        ServiceStatus.objects.filter(service__withdrawn_at__isnull=True)
+        .values("maturity")
+        .annotate(n=Count("id"))
+        .values_list("maturity", "n")
+    )
+    overall = _counts_result(counts, recorded=sum(counts.values()), total=total_services * kommunen)
+    recent = list(
+        StatusChange.objects.select_related("service", "municipality").order_by(
+            "-changed_at", "-pk"
+        )[:5]
+    )
+    return {"overall": overall, "recent": recent, "service_count": total_services}
