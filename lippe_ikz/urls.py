@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("members.urls")),
     path("", include("legal.urls")),
+    path("", include("digests.urls")),
 ]
 
 handler403 = "lippe_ikz.views.error_403"
