@@ -19,13 +19,13 @@ class PreferenceForm(forms.ModelForm):
     sections = forms.MultipleChoiceField(
         label=_("Sections"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "kern-form-check__checkbox"}),
         help_text=_("Choose none to get all sections."),
     )
     scope = forms.ChoiceField(
-        label=_("Content"),
+        label=_("Scope"),
         choices=DigestPreference.Scope.choices,
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "kern-form-check__radio"}),
     )
 
     class Meta:

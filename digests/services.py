@@ -3,9 +3,11 @@ unsubscribing and meeting notices."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import smtplib
+import threading
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -169,10 +171,47 @@ def render_preview(*, person, now: dt.datetime | None = None):
     return digest, build_message(person=person, digest=digest, period=selectors.period_of(now))
 
 
+_connections = threading.local()
+
+
+def _backend_key(backend) -> tuple:
+    return (type(backend), getattr(backend, "host", None), getattr(backend, "port", None))
+
+
+def _shared_connection():
+    """One open SMTP connection per worker thread, reused across digests (a bulk run would
+    otherwise spend much of its time on SMTP handshakes)."""
+    backend = get_connection(fail_silently=False)
+    cached = getattr(_connections, "backend", None)
+    if cached is None or _backend_key(cached) != _backend_key(backend):
+        _drop_shared_connection()
+        _connections.backend = cached = backend
+        if hasattr(cached, "open"):
+            cached.open()
+    return cached
+
+
+def _drop_shared_connection() -> None:
+    cached = getattr(_connections, "backend", None)
+    _connections.backend = None
+    if cached is not None:
+        with contextlib.suppress(Exception):
+            cached.close()
+
+
 def _send(message, *, connection=None) -> None:
     try:
-        (connection or get_connection(fail_silently=False)).send_messages([message])
+        if connection is not None:
+            connection.send_messages([message])
+            return
+        try:
+            _shared_connection().send_messages([message])
+        except TRANSIENT_MAIL_ERRORS:
+            # The reused connection may have been closed by the server: one fresh attempt.
+            _drop_shared_connection()
+            _shared_connection().send_messages([message])
     except TRANSIENT_MAIL_ERRORS as exc:
+        _drop_shared_connection()
         raise TransientMailError(f"{exc.__class__.__name__}: {exc}") from exc
 
 
