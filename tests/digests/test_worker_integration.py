@@ -87,7 +87,8 @@ def celery_worker():
     _fresh_pools(app)
     with app.connection_for_write() as connection:
         connection.default_channel.client.flushdb()
-    with start_worker(app, pool="threads", concurrency=2, perform_ping_check=False,
+    # One thread: SQLite (shared-cache, in memory) locks tables against concurrent writers.
+    with start_worker(app, pool="threads", concurrency=1, perform_ping_check=False,
                       shutdown_timeout=10):  # fmt: skip
         yield app
     app.conf.update(previous)
