@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import importlib
 import logging
 import smtplib
 import threading
@@ -107,7 +108,11 @@ def compose_digest(
         for section in available_sections():
             if wanted and section.key not in wanted:
                 continue
-            items = section.items(ctx)
+            try:
+                items = section.items(ctx)
+            except Exception:  # noqa: BLE001 - one broken section must not stop the digest
+                logger.exception("digest section %s failed for person %s", section.key, person.pk)
+                continue
             if items:
                 digest.sections.append((section, items))
     return digest
@@ -386,7 +391,7 @@ def _workshops_selectors(*names: str):
     if not apps.is_installed("workshops"):
         return None
     try:
-        from workshops import selectors as workshop_selectors
+        workshop_selectors = importlib.import_module("workshops.selectors")
     except ImportError:
         return None
     if not all(hasattr(workshop_selectors, n) for n in names):

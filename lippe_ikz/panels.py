@@ -5,6 +5,8 @@ An app's AppConfig may define
 - ``navigation``: a list of ``NavItem`` for the main navigation;
 - ``dashboard_panels(request) -> list[Panel]``: sections of the dashboard;
 - ``municipality_panels(request, municipality) -> list[Panel]``: sections of a Kommune's page.
+- ``profile_panels(request) -> list[Panel]``: sections of the person's own profile page
+  (outside its form, e.g. calendar subscription or email settings).
 
 Pages collect them here in INSTALLED_APPS order (then by ``order``), so an app that is not
 installed simply contributes nothing.
@@ -52,3 +54,7 @@ def dashboard_panels(request) -> list[Panel]:
 
 def municipality_panels(request, municipality) -> list[Panel]:
     return _collect("municipality_panels", request, municipality)
+
+
+def profile_panels(request) -> list[Panel]:
+    return _collect("profile_panels", request)

@@ -16,6 +16,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("members.urls")),
     path("", include("legal.urls")),
+    path("projekte/", include("projects.urls")),
+    path("", include("workshops.urls")),
     path("", include("digests.urls")),
 ]
 

@@ -1,3 +1,4 @@
+from allauth.account.forms import ResetPasswordKeyForm as _AllauthResetPasswordKeyForm
 from django import forms
 from django.forms import modelformset_factory
 from django.utils.translation import gettext_lazy as _
@@ -56,3 +57,17 @@ class InvitationForm(forms.Form):
         if bool(data.get("municipality")) != bool(data.get("role")):
             raise forms.ValidationError(_("Choose both a Kommune and a role, or neither."))
         return data
+
+
+class ResetPasswordKeyForm(_AllauthResetPasswordKeyForm):
+    """Setting a password through an emailed key also proves the address.
+
+    Invited people set their first password through such a link, so following the invitation
+    verifies their email address too, and the mandatory verification needs no second email.
+    """
+
+    def save(self):
+        super().save()
+        from members.services import user_mark_email_verified
+
+        user_mark_email_verified(user=self.user)

@@ -156,9 +156,10 @@ def parse_municipalities_csv(text: str) -> list[MunicipalityRow]:
     return validate_municipality_rows(list(reader))
 
 
-def load_municipalities(*, stdout, path: Path = DATA_FILE) -> None:
+def load_municipalities(*, stdout, path: Path | None = None) -> None:
     from members.services import municipalities_import
 
+    path = path or DATA_FILE
     rows = parse_municipalities_csv(path.read_text(encoding="utf-8"))
     report = municipalities_import(rows=rows)
     stdout.write(

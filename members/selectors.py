@@ -1,10 +1,14 @@
 """Every non-trivial read of the members app."""
 
-from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.db.models import Case, Count, IntegerField, Prefetch, QuerySet, Sum, Value, When
 
 from members.models import Membership, Municipality, User
 
-KEY_ROLES = (Membership.Role.CDO, Membership.Role.DEPUTY)
+KEY_ROLES = (Membership.Role.CDO, Membership.Role.DEPUTY, Membership.Role.KREIS_COORDINATION)
+# The Kreis first, then the Städte und Gemeinden in alphabetical order.
+KREIS_FIRST = Case(
+    When(kind=Municipality.Kind.KREIS, then=Value(0)), default=Value(1), output_field=IntegerField()
+)
 
 
 def municipality_list() -> QuerySet[Municipality]:
@@ -17,7 +21,7 @@ def municipality_list() -> QuerySet[Municipality]:
     return (
         Municipality.objects.all()
         .prefetch_related(Prefetch("memberships", queryset=key_people, to_attr="key_memberships"))
-        .order_by("kind", "name")
+        .order_by(KREIS_FIRST, "name")
     )
 
 
@@ -26,7 +30,8 @@ def with_key_people(municipalities) -> list[Municipality]:
     result = list(municipalities)
     for municipality in result:
         key = getattr(municipality, "key_memberships", [])
-        municipality.cdo = next((m.user for m in key if m.role == Membership.Role.CDO), None)
+        lead_roles = (Membership.Role.CDO, Membership.Role.KREIS_COORDINATION)
+        municipality.cdo = next((m.user for m in key if m.role in lead_roles), None)
         municipality.deputies = [m.user for m in key if m.role == Membership.Role.DEPUTY]
     return result
 
@@ -48,7 +53,7 @@ def municipalities_for_user(user: User) -> list[Municipality]:
     if not user.is_authenticated:
         return []
     return list(
-        Municipality.objects.filter(memberships__user=user).distinct().order_by("kind", "name")
+        Municipality.objects.filter(memberships__user=user).distinct().order_by(KREIS_FIRST, "name")
     )
 
 

@@ -149,3 +149,14 @@ def membership_add(*, user: User, municipality: Municipality, role: str, **profi
     membership.full_clean()
     membership.save()
     return membership
+
+
+@transaction.atomic
+def user_mark_email_verified(*, user: User) -> None:
+    """Mark the person's login address verified (they followed a link sent to it)."""
+    address, _created = EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"primary": True, "verified": True}
+    )
+    if not address.verified:
+        address.verified = True
+        address.save(update_fields=["verified"])

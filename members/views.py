@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from lippe_ikz.panels import municipality_panels
+from lippe_ikz.panels import municipality_panels, profile_panels
 from members import selectors, services
 from members.filters import MunicipalityFilter, PersonFilter
 from members.forms import MembershipProfileFormSet, MunicipalityForm, ProfileForm
@@ -95,5 +95,5 @@ def profile(request):
     return render(
         request,
         "members/profile.html",
-        {"form": form, "formset": formset, "panels": []},
+        {"form": form, "formset": formset, "panels": profile_panels(request)},
     )

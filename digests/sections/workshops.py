@@ -3,8 +3,8 @@
 Expected in ``workshops.selectors``:
 ``results_between(*, since, until, municipality_ids=None)`` (results and new action items,
 each with ``__str__``, ``created_at``, ``get_absolute_url()``) and
-``open_action_items_for(*, person)`` (action items with ``__str__``, ``due_date`` or None,
-``get_absolute_url()``).
+``open_action_items_for(*, user)`` (action items with ``__str__``, ``due_date`` or None,
+``get_absolute_url()``; wired to the real workshops app).
 """
 
 from django.utils import timezone
@@ -54,7 +54,7 @@ class MyActionItemsSection(Section):
     def items(self, ctx: DigestContext) -> list[Item]:
         today = timezone.localdate(ctx.now)
         items = []
-        for action in list(self.selector("open_action_items_for")(person=ctx.person))[:50]:
+        for action in list(self.selector("open_action_items_for")(user=ctx.person))[:50]:
             due = getattr(action, "due_date", None)
             items.append(
                 Item(

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "members",
     "legal",
+    "projects",
+    "workshops",
     "digests",
 ]
 
@@ -126,6 +128,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"reset_password_from_key": "members.forms.ResetPasswordKeyForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]

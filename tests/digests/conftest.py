@@ -67,7 +67,7 @@ def fake_apps(monkeypatch):
     workshops.accepted_attendees = lambda **kw: data["attendees"].get(kw["meeting"].pk, [])
     workshops.cancelled_meetings_since = lambda **kw: data["cancelled"]
     workshops.results_between = lambda **kw: window(data["results"], kw["since"], kw["until"])
-    workshops.open_action_items_for = lambda **kw: data["actions"]
+    workshops.open_action_items_for = lambda *, user: data["actions"]
     ozg = types.ModuleType("ozg.selectors")
     ozg.status_changes_between = lambda **kw: (
         record("status_changes_between", **kw) or window(data["ozg"], kw["since"], kw["until"])

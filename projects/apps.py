@@ -1,0 +1,50 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProjectsConfig(AppConfig):
+    name = "projects"
+    verbose_name = _("Shared projects")
+
+    @property
+    def navigation(self):
+        from lippe_ikz.panels import NavItem
+
+        return [NavItem(_("Projects"), "projects:list", "/projekte/", order=20)]
+
+    def dashboard_panels(self, request):
+        from lippe_ikz.panels import Panel
+        from projects.selectors import latest_updates_for
+
+        return [
+            Panel(
+                "projects/panels/dashboard_updates.html",
+                {"updates": latest_updates_for(request.user)},
+                order=20,
+            )
+        ]
+
+    def municipality_panels(self, request, municipality):
+        from lippe_ikz.panels import Panel
+        from projects.selectors import projects_of_municipality
+
+        return [
+            Panel(
+                "projects/panels/municipality_projects.html",
+                {
+                    "municipality": municipality,
+                    "participations": projects_of_municipality(municipality),
+                },
+                order=20,
+            )
+        ]
+
+    def load_reference_data(self, *, stdout) -> None:
+        from projects.demo import load_topics
+
+        load_topics(stdout=stdout)
+
+    def seed_demo(self, *, stdout) -> None:
+        from projects.demo import seed_projects
+
+        seed_projects(stdout=stdout)

@@ -1,0 +1,380 @@
+"""Every write of the projects app. Each function checks the actor's permission itself."""
+
+import secrets
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from members.models import Municipality, User
+from members.permissions import municipality_ids_for
+from members.text import german_slugify
+from projects import permissions
+from projects.allocation import HUNDRED
+from projects.models import (
+    Award,
+    CostItem,
+    CostShare,
+    Document,
+    Milestone,
+    Participation,
+    Partner,
+    Project,
+    ProjectLink,
+    StatusUpdate,
+    Wish,
+    WishVote,
+)
+from projects.uploads import inspect_upload
+
+PROJECT_FIELDS = {
+    "title",
+    "summary",
+    "description",
+    "topic",
+    "start_date",
+    "planned_end_date",
+    "funding_programme",
+    "funding_amount",
+}
+
+
+RESERVED_SLUGS = {"neu", "export-csv"}  # paths of the list's own pages
+
+
+def _unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
+    base = german_slugify(title)[:200] or "projekt"
+    slug, n = base, 2
+    taken = Project.objects.exclude(pk=exclude_pk)
+    while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _apply(project: Project, data: Mapping) -> None:
+    for key, value in data.items():
+        if key not in PROJECT_FIELDS:
+            raise ValueError(f"{key} is not editable here")
+        setattr(project, key, value)
+
+
+def _save_participation(participation: Participation) -> Participation:
+    participation.full_clean()
+    participation.save()
+    return participation
+
+
+@transaction.atomic
+def project_create(
+    *,
+    actor: User,
+    lead_municipality: Municipality,
+    data: Mapping,
+    partners: Iterable[Partner] = (),
+    contacts: Iterable[User] = (),
+    status: str = Project.Status.IDEA,
+) -> Project:
+    """Create a project led by one of the actor's Kommunen, with its first timeline entry."""
+    if not permissions.can_create_project(actor):
+        raise PermissionDenied
+    if not actor.is_staff and lead_municipality.pk not in municipality_ids_for(actor):
+        raise PermissionDenied
+    project = Project(created_by=actor, status=status)
+    _apply(project, data)
+    project.slug = _unique_slug(project.title or "")
+    project.full_clean()
+    project.save()
+    project.partners.set(partners)
+    project.contacts.set(contacts or [actor])
+    _save_participation(
+        Participation(project=project, municipality=lead_municipality, role=Participation.Role.LEAD)
+    )
+    StatusUpdate.objects.create(
+        project=project,
+        author=actor,
+        created_at=timezone.now(),
+        text=_("Project created, led by %(lead)s.") % {"lead": lead_municipality.name},
+        new_status=status,
+    )
+    return project
+
+
+@transaction.atomic
+def project_update(
+    *,
+    actor: User,
+    project: Project,
+    data: Mapping,
+    partners: Iterable[Partner] | None = None,
+    contacts: Iterable[User] | None = None,
+) -> Project:
+    """Change the content; the status changes only through `status_update_add`."""
+    if not permissions.can_edit_project(actor, project):
+        raise PermissionDenied
+    _apply(project, data)
+    project.full_clean()
+    project.save()
+    if partners is not None:
+        project.partners.set(partners)
+    if contacts is not None:
+        project.contacts.set(contacts)
+    return project
+
+
+@transaction.atomic
+def project_set_details(
+    *,
+    actor: User,
+    project: Project,
+    links: list[dict],
+    milestones: list[dict],
+    awards: list[dict],
+) -> None:
+    """Replace the project's links, milestones and awards with the given rows."""
+    if not permissions.can_edit_project(actor, project):
+        raise PermissionDenied
+    for model, rows, related in (
+        (ProjectLink, links, project.links),
+        (Milestone, milestones, project.milestones),
+        (Award, awards, project.awards),
+    ):
+        related.all().delete()
+        for row in rows:
+            obj = model(project=project, **row)
+            obj.full_clean()
+            obj.save()
+
+
+@transaction.atomic
+def project_delete(*, actor: User, project: Project) -> None:
+    if not permissions.can_manage_project(actor, project):
+        raise PermissionDenied
+    for document in project.documents.all():
+        document.file.delete(save=False)
+    project.delete()
+
+
+@transaction.atomic
+def participation_add(
+    *, actor: User, project: Project, municipality: Municipality, role: str
+) -> Participation:
+    """Join with one of one's own Kommunen, or (as the lead) add another Kommune."""
+    if role == Participation.Role.LEAD:
+        raise ValidationError({"role": _("The lead changes through the role of a participant.")})
+    own = municipality.pk in permissions.joinable_municipality_ids(actor, project)
+    if not own and not permissions.can_manage_project(actor, project):
+        raise PermissionDenied
+    return _save_participation(Participation(project=project, municipality=municipality, role=role))
+
+
+@transaction.atomic
+def participation_set_role(*, actor: User, participation: Participation, role: str) -> None:
+    """Only the lead changes roles; naming a new lead makes the old one a participant."""
+    project = participation.project
+    if not permissions.can_manage_project(actor, project):
+        raise PermissionDenied
+    if role not in Participation.Role.values:
+        raise ValidationError({"role": _("Choose a valid role.")})
+    if participation.role == Participation.Role.LEAD and role != Participation.Role.LEAD:
+        raise ValidationError(
+            {"role": _("Name another lead Kommune first; a project always has a lead.")}
+        )
+    if role == Participation.Role.LEAD and participation.role != Participation.Role.LEAD:
+        for old in project.participations.filter(role=Participation.Role.LEAD):
+            old.role = Participation.Role.PARTICIPANT
+            _save_participation(old)
+    participation.role = role
+    _save_participation(participation)
+
+
+@transaction.atomic
+def participation_remove(*, actor: User, participation: Participation) -> None:
+    """The lead removes a participant; people of a participating Kommune leave with it."""
+    project = participation.project
+    if participation.role == Participation.Role.LEAD:
+        raise PermissionDenied
+    leaving = participation.municipality_id in municipality_ids_for(actor)
+    if not leaving and not permissions.can_manage_project(actor, project):
+        raise PermissionDenied
+    CostShare.objects.filter(
+        cost_item__project=project, municipality_id=participation.municipality_id
+    ).delete()
+    participation.delete()
+
+
+@transaction.atomic
+def status_update_add(
+    *,
+    actor: User,
+    project: Project,
+    text: str,
+    new_status: str = "",
+    progress: int | None = None,
+) -> StatusUpdate:
+    """Post to the timeline; a new status or progress is taken over by the project."""
+    if not permissions.can_edit_project(actor, project):
+        raise PermissionDenied
+    update = StatusUpdate(
+        project=project,
+        author=actor,
+        created_at=timezone.now(),
+        text=text,
+        previous_status=project.status if new_status else "",
+        new_status=new_status or "",
+        progress=progress,
+    )
+    update.full_clean()
+    update.save()
+    changed = []
+    if new_status and new_status != project.status:
+        project.status = new_status
+        changed.append("status")
+    if progress is not None:
+        project.progress = progress
+        changed.append("progress")
+    project.save(update_fields=[*changed, "updated_at"])
+    return update
+
+
+@transaction.atomic
+def cost_item_create(
+    *,
+    actor: User,
+    project: Project,
+    data: Mapping,
+    percentages: Mapping[int, Decimal] | None = None,
+) -> CostItem:
+    """Add a pooled cost; the custom key needs percentages of the sharing Kommunen (100 %)."""
+    if not permissions.can_edit_project(actor, project):
+        raise PermissionDenied
+    item = CostItem(project=project, **data)
+    item.full_clean()
+    sharing = set(
+        project.participations.filter(role__in=Participation.COST_SHARING_ROLES).values_list(
+            "municipality_id", flat=True
+        )
+    )
+    if not sharing:
+        raise ValidationError(_("The project has no Kommune to share costs with."))
+    shares = {}
+    if item.allocation_key == CostItem.Key.CUSTOM:
+        shares = {m: Decimal(p) for m, p in (percentages or {}).items() if p not in (None, "")}
+        if set(shares) - sharing:
+            raise ValidationError(_("Only Kommunen that share the costs can have a percentage."))
+        if any(p < 0 for p in shares.values()):
+            raise ValidationError(_("Percentages cannot be negative."))
+        total = sum(shares.values(), Decimal(0))
+        if total != HUNDRED:
+            raise ValidationError(
+                _("The percentages add up to %(total)s %%; they must add up to exactly 100 %%.")
+                % {"total": number_format(total, decimal_pos=2, use_l10n=True)},
+                code="not_100",
+            )
+    item.save()
+    for municipality_id, percent in shares.items():
+        share = CostShare(cost_item=item, municipality_id=municipality_id, percent=percent)
+        share.full_clean(exclude=["cost_item"])
+        share.save()
+    return item
+
+
+@transaction.atomic
+def cost_item_delete(*, actor: User, cost_item: CostItem) -> None:
+    if not permissions.can_edit_project(actor, cost_item.project):
+        raise PermissionDenied
+    cost_item.delete()
+
+
+@transaction.atomic
+def wish_create(
+    *,
+    actor: User,
+    project: Project,
+    municipality: Municipality,
+    provider: Partner,
+    title: str,
+    description: str = "",
+) -> Wish:
+    """A participating Kommune raises a requirement; it supports its own wish at once."""
+    if not permissions.can_edit_project(actor, project):
+        raise PermissionDenied
+    if not actor.is_staff and municipality.pk not in municipality_ids_for(actor):
+        raise PermissionDenied
+    wish = Wish(
+        project=project,
+        provider=provider,
+        title=title,
+        description=description,
+        raised_by=actor,
+        municipality=municipality,
+    )
+    wish.full_clean()
+    wish.save()
+    WishVote.objects.create(wish=wish, municipality=municipality, user=actor)
+    return wish
+
+
+@transaction.atomic
+def wish_support(*, actor: User, wish: Wish, municipality: Municipality) -> WishVote:
+    """Any Kommune supports a wish, once."""
+    if not actor.is_staff and municipality.pk not in municipality_ids_for(actor):
+        raise PermissionDenied
+    vote = WishVote(wish=wish, municipality=municipality, user=actor)
+    vote.full_clean()
+    vote.save()
+    return vote
+
+
+@transaction.atomic
+def wish_set_status(*, actor: User, wish: Wish, status: str, provider_answer: str) -> Wish:
+    """The lead records what happened with the wish and the provider's answer."""
+    if not permissions.can_manage_project(actor, wish.project):
+        raise PermissionDenied
+    wish.status = status
+    wish.provider_answer = provider_answer
+    wish.full_clean()
+    wish.save()
+    return wish
+
+
+@transaction.atomic
+def document_add(*, actor: User, project: Project, title: str, uploaded_file) -> Document:
+    """Store an uploaded document privately after checking size, type and content."""
+    if not permissions.can_edit_project(actor, project):
+        raise PermissionDenied
+    try:
+        extension, content_type = inspect_upload(uploaded_file)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from exc
+    document = Document(
+        project=project,
+        title=title or uploaded_file.name,
+        original_name=(uploaded_file.name or "")[-255:],
+        extension=extension,
+        content_type=content_type,
+        size=uploaded_file.size,
+        token=secrets.token_hex(16),
+        uploaded_by=actor,
+    )
+    document.full_clean(exclude=["file"])
+    document.file.save(f"{document.token}.{extension}", uploaded_file, save=False)
+    try:
+        document.save()
+    except Exception:
+        document.file.delete(save=False)
+        raise
+    return document
+
+
+@transaction.atomic
+def document_delete(*, actor: User, document: Document) -> None:
+    if not permissions.can_edit_project(actor, document.project):
+        raise PermissionDenied
+    name = document.file.name
+    storage = document.file.storage
+    document.delete()
+    transaction.on_commit(lambda: storage.delete(name))

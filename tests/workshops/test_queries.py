@@ -1,0 +1,69 @@
+"""Query counts of the pages do not grow with their rows (two data sizes, same bound)."""
+
+import pytest
+from django.test.utils import CaptureQueriesContext
+
+from tests.workshops.factories import (
+    ActionItemFactory,
+    AttendanceFactory,
+    MeetingFactory,
+    SessionFactory,
+    WorkshopFactory,
+    in_days,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def fill(n, detmold, lemgo, meeting, workshop, user):
+    for i in range(n):
+        MeetingFactory(host=detmold if i % 2 else lemgo, start=in_days(i - n // 2, 10),
+                       end=in_days(i - n // 2, 12))  # fmt: skip
+        AttendanceFactory(meeting=meeting)
+        SessionFactory(workshop=workshop, start=in_days(i + 1, 9), end=in_days(i + 1, 11))
+        ActionItemFactory(meeting=meeting, responsible_municipality=detmold,
+                          responsible_person=user if i % 2 else None)  # fmt: skip
+        ActionItemFactory(meeting=None, workshop=workshop, responsible_municipality=lemgo)
+        WorkshopFactory(organiser=detmold)
+
+
+@pytest.mark.parametrize("n", [2, 12])
+def test_pages_have_a_fixed_number_of_queries(
+    detmold_client, detmold_cdo, detmold, lemgo, meeting, workshop, n,
+    django_assert_max_num_queries,
+):  # fmt: skip
+    fill(n, detmold, lemgo, meeting, workshop, detmold_cdo)
+    SessionFactory(workshop=workshop).attending_municipalities.set([detmold, lemgo])
+    pages = {
+        "/termine/": 14,
+        f"/termine/{meeting.pk}/": 16,
+        "/workshops/": 10,
+        f"/workshops/{workshop.slug}/": 16,
+        "/workshops/massnahmen/": 10,
+        "/": 18,
+        "/kommunen/detmold/": 16,
+    }
+    for url, bound in pages.items():
+        with django_assert_max_num_queries(bound):
+            response = detmold_client.get(url)
+        assert response.status_code == 200, url
+
+
+def test_counts_are_equal_at_both_sizes(
+    detmold_client, detmold_cdo, detmold, lemgo, meeting, workshop
+):
+    """Stronger than a bound: the exact count is the same with 2 and with 12 rows."""
+    from django.db import connection
+
+    urls = ["/termine/", f"/termine/{meeting.pk}/", "/workshops/", f"/workshops/{workshop.slug}/",
+            "/workshops/massnahmen/", "/"]  # fmt: skip
+    counts = []
+    for n in (2, 10):
+        fill(n, detmold, lemgo, meeting, workshop, detmold_cdo)
+        row = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as ctx:
+                detmold_client.get(url)
+            row.append(len(ctx))
+        counts.append(row)
+    assert counts[0] == counts[1]

@@ -1,0 +1,80 @@
+"""The selectors the weekly digest reads."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+from icalendar import Calendar
+
+from tests.members.factories import UserFactory
+from tests.workshops.factories import ActionItemFactory, MeetingFactory, SessionFactory, in_days
+from workshops import selectors, services
+
+pytestmark = pytest.mark.django_db
+
+
+def test_upcoming_events_in_window(detmold, workshop):
+    inside = MeetingFactory(host=detmold, start=in_days(2), end=in_days(2, 12))
+    session = SessionFactory(workshop=workshop, start=in_days(3), end=in_days(3, 12))
+    MeetingFactory(host=detmold, start=in_days(20), end=in_days(20, 12))
+    result = selectors.upcoming_events(start=timezone.now(), end=timezone.now() + dt.timedelta(7))
+    assert result == [inside, session]
+
+
+def test_meetings_accepted_by(detmold, member):
+    accepted, declined = MeetingFactory(host=detmold), MeetingFactory(host=detmold)
+    services.attendance_set(actor=member, user=member, meeting=accepted, response="accepted")
+    services.attendance_set(actor=member, user=member, meeting=declined, response="declined")
+    assert selectors.meetings_accepted_by(user=member) == [accepted]
+
+
+def test_minutes_results_and_items_since(detmold_cdo, meeting, workshop, detmold):
+    since = timezone.now()
+    services.meeting_minutes_update(actor=detmold_cdo, meeting=meeting, minutes="Neu")
+    services.workshop_results_update(actor=detmold_cdo, workshop=workshop, results="Ergebnis")
+    item = ActionItemFactory(meeting=meeting, responsible_municipality=detmold)
+    changed = selectors.minutes_and_results_since(since=since)
+    assert changed == {"meetings": [meeting], "workshops": [workshop]}
+    assert selectors.action_items_since(since=since) == [item]
+    later = timezone.now()
+    assert selectors.minutes_and_results_since(since=later) == {"meetings": [], "workshops": []}
+
+
+def test_open_and_overdue_items_of_a_person(detmold_cdo, detmold, lemgo, meeting):
+    mine = ActionItemFactory(meeting=meeting, responsible_municipality=lemgo,
+                             responsible_person=detmold_cdo)  # fmt: skip
+    kommune = ActionItemFactory(
+        meeting=meeting, responsible_municipality=detmold,
+        due_date=timezone.localdate() - dt.timedelta(days=1),
+    )  # fmt: skip
+    ActionItemFactory(meeting=meeting, responsible_municipality=detmold, status="done")
+    ActionItemFactory(meeting=meeting, responsible_municipality=detmold,
+                      responsible_person=UserFactory())  # fmt: skip
+    assert set(selectors.open_action_items_for(user=detmold_cdo)) == {mine, kommune}
+    assert selectors.overdue_action_items_for(user=detmold_cdo) == [kommune]
+
+
+def test_event_ics_bytes(meeting):
+    cal = Calendar.from_ical(selectors.event_ics(meeting))
+    assert str(cal.walk("VEVENT")[0]["SUMMARY"]) == meeting.title
+
+
+def test_session_change_raises_sequence(detmold_cdo, workshop):
+    session = SessionFactory(workshop=workshop)
+    services.session_update(actor=detmold_cdo, session=session, data={"agenda": "neu"})
+    assert session.sequence == 0
+    services.session_update(actor=detmold_cdo, session=session,
+                            data={"end": session.end + dt.timedelta(hours=1)})  # fmt: skip
+    services.session_cancel(actor=detmold_cdo, session=session)
+    session.refresh_from_db()
+    assert (session.sequence, session.status) == (2, "cancelled")
+
+
+def test_municipality_panel_lists_hosted_meetings_and_open_items(detmold_client, detmold, lemgo):
+    MeetingFactory(host=detmold, title="Treffen in Detmold")
+    MeetingFactory(host=lemgo, title="Treffen in Lemgo")
+    ActionItemFactory(meeting=MeetingFactory(host=lemgo), responsible_municipality=detmold,
+                      title="Detmolder Maßnahme")  # fmt: skip
+    page = detmold_client.get("/kommunen/detmold/").content.decode()
+    assert "Treffen in Detmold" in page and "Treffen in Lemgo" not in page
+    assert "Detmolder Maßnahme" in page

@@ -1,0 +1,61 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkshopsConfig(AppConfig):
+    name = "workshops"
+    verbose_name = _("Workshops and meetings")
+
+    @property
+    def navigation(self):
+        from lippe_ikz.panels import NavItem
+
+        return [
+            NavItem(_("Meetings"), "workshops:event_list", "/termine/", order=40),
+            NavItem(_("Workshops"), "workshops:workshop_list", "/workshops/", order=45),
+        ]
+
+    def dashboard_panels(self, request):
+        """ "Meine Maßnahmen" and the next meetings on the dashboard."""
+        from lippe_ikz.panels import Panel
+        from workshops import selectors
+
+        return [
+            Panel(
+                "workshops/panels/dashboard.html",
+                {
+                    "action_items": selectors.open_action_items_for(user=request.user),
+                    "events": selectors.next_meetings(limit=3),
+                },
+                order=40,
+            )
+        ]
+
+    def municipality_panels(self, request, municipality):
+        """The Kommune's open action items and its meetings on its page."""
+        from lippe_ikz.panels import Panel
+        from workshops import selectors
+
+        return [
+            Panel(
+                "workshops/panels/municipality.html",
+                {
+                    "municipality": municipality,
+                    "action_items": selectors.municipality_action_items(municipality=municipality),
+                    "events": selectors.municipality_events(municipality=municipality),
+                },
+                order=40,
+            )
+        ]
+
+    def profile_panels(self, request):
+        """The personal calendar subscription, managed from the profile page."""
+        from lippe_ikz.panels import Panel
+
+        return [Panel("workshops/panels/profile.html", {}, order=40)]
+
+    def seed_demo(self, *, stdout) -> None:
+        """Called by `manage.py seed_demo` after members (idempotent)."""
+        from workshops.demo import seed_workshops
+
+        seed_workshops(stdout=stdout)

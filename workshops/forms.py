@@ -1,0 +1,220 @@
+from django import forms
+from django.core.validators import MinValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Municipality, User
+from members.permissions import municipality_ids_for
+from projects import selectors as project_selectors
+from workshops.models import ActionItem, Attendance, Meeting, Workshop, WorkshopSession
+from workshops.uploads import check_upload
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format=DATETIME_FORMAT, **kwargs)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def writable_municipalities(user):
+    qs = Municipality.objects.order_by("kind", "name")
+    return qs if user.is_staff else qs.filter(pk__in=municipality_ids_for(user))
+
+
+class EventTimesMixin:
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end <= start:
+            self.add_error("end", _("The end must be after the start."))
+        return data
+
+
+def _online_url():
+    return forms.URLField(
+        label=_("online link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Link to the video conference, if any."),
+    )
+
+
+class MeetingForm(EventTimesMixin, forms.ModelForm):
+    online_url = _online_url()
+
+    class Meta:
+        model = Meeting
+        fields = ["kind", "title", "host", "start", "end", "location", "online_url",
+                  "seat_limit", "description"]  # fmt: skip
+        widgets = {
+            "start": DateTimeInput(),
+            "end": DateTimeInput(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["host"].queryset = writable_municipalities(user)
+        self.fields["seat_limit"].widget.attrs["min"] = 1
+        self.fields["seat_limit"].validators.append(MinValueValidator(1))
+
+    def _post_clean(self):
+        # Model validation runs in the service (full_clean), not on the stored instance.
+        pass
+
+
+class AgendaItemForm(forms.Form):
+    title = forms.CharField(label=_("topic"), max_length=200, required=False)
+    presenter = forms.CharField(label=_("presenter"), max_length=150, required=False)
+    duration_minutes = forms.IntegerField(label=_("minutes planned"), min_value=1, required=False)
+
+
+AgendaFormSet = forms.formset_factory(AgendaItemForm, extra=3, max_num=30)
+
+
+def agenda_rows(formset) -> list[dict]:
+    return [f.cleaned_data for f in formset.forms if f.cleaned_data.get("title")]
+
+
+class ActionItemForm(forms.ModelForm):
+    """Optional on the minutes and results pages: leave the title empty to add none."""
+
+    class Meta:
+        model = ActionItem
+        fields = ["title", "responsible_municipality", "responsible_person", "due_date",
+                  "project", "description"]  # fmt: skip
+        widgets = {"due_date": DateInput(), "description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, optional: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.optional = optional
+        self.fields["responsible_person"].queryset = User.objects.filter(
+            is_active=True, memberships__isnull=False
+        ).distinct()
+        self.fields["responsible_municipality"].queryset = Municipality.objects.order_by(
+            "kind", "name"
+        )
+        # Shared projects are read through the projects app's selectors.
+        self.fields["project"].queryset = project_selectors.project_list().prefetch_related(None)
+        if optional:
+            for name in ("title", "responsible_municipality"):
+                self.fields[name].required = False
+
+    def is_empty(self) -> bool:
+        return self.optional and not any(
+            self.data.get(self.add_prefix(name)) for name in self.fields
+        )
+
+    def clean(self):
+        data = super().clean()
+        if self.optional:
+            if not data.get("title"):
+                self.add_error("title", _("Give the action item a title."))
+            if not data.get("responsible_municipality"):
+                self.add_error("responsible_municipality", _("Choose the responsible Kommune."))
+        return data
+
+    def _post_clean(self):
+        # The origin (meeting or workshop) is set by the service, not validated here.
+        pass
+
+
+class MinutesForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["minutes", "decisions"]
+        widgets = {
+            "minutes": forms.Textarea(attrs={"rows": 14}),
+            "decisions": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+class CopyForm(forms.Form):
+    weeks = forms.IntegerField(
+        label=_("weeks later"),
+        min_value=1,
+        max_value=52,
+        initial=4,
+        help_text=_("Same time of day, same place, same agenda."),
+    )
+
+
+class AttendanceForm(forms.Form):
+    response = forms.ChoiceField(
+        choices=[
+            (Attendance.Response.ACCEPTED, _("accept")),
+            (Attendance.Response.MAYBE, _("maybe")),
+            (Attendance.Response.DECLINED, _("decline")),
+        ]
+    )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("status"), choices=ActionItem.Status.choices)
+
+
+class WorkshopForm(forms.ModelForm):
+    class Meta:
+        model = Workshop
+        fields = ["title", "organiser", "goal", "partner", "funding", "preparation_notes"]
+        widgets = {
+            "goal": forms.Textarea(attrs={"rows": 3}),
+            "preparation_notes": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organiser"].queryset = writable_municipalities(user)
+
+
+class ResultsForm(forms.ModelForm):
+    class Meta:
+        model = Workshop
+        fields = ["results"]
+        widgets = {"results": forms.Textarea(attrs={"rows": 16})}
+
+
+class SessionForm(EventTimesMixin, forms.ModelForm):
+    online_url = _online_url()
+
+    class Meta:
+        model = WorkshopSession
+        fields = ["title", "start", "end", "location", "online_url", "agenda",
+                  "attending_municipalities"]  # fmt: skip
+        widgets = {
+            "start": DateTimeInput(),
+            "end": DateTimeInput(),
+            "agenda": forms.Textarea(attrs={"rows": 5}),
+            "attending_municipalities": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attending_municipalities"].queryset = Municipality.objects.order_by(
+            "kind", "name"
+        )
+
+    def _post_clean(self):
+        # The workshop is set by the service; model validation runs there (full_clean).
+        pass
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("file"),
+        help_text=_("PDF, Office document or image."),
+    )
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        check_upload(uploaded)
+        return uploaded

@@ -1,0 +1,280 @@
+"""Every non-trivial read of the workshops app.
+
+The functions marked *digest* are the interface the weekly digest reads; they take aware
+datetimes and return evaluated lists or querysets whose related objects are already loaded,
+so that composing a digest costs a fixed number of queries.
+"""
+
+import datetime as dt
+from itertools import chain
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from members.models import Membership, Municipality, User
+from workshops.models import (
+    ActionItem,
+    Attachment,
+    Attendance,
+    CalendarFeed,
+    EventStatus,
+    Meeting,
+    Workshop,
+    WorkshopSession,
+)
+
+# --- Querysets with what the pages show -------------------------------------------------------
+
+
+def _meetings() -> QuerySet[Meeting]:
+    return Meeting.objects.select_related("host").annotate(
+        accepted_count=Count(
+            "attendances", filter=Q(attendances__response=Attendance.Response.ACCEPTED)
+        )
+    )
+
+
+def _sessions() -> QuerySet[WorkshopSession]:
+    return WorkshopSession.objects.select_related("workshop", "workshop__organiser")
+
+
+def _action_items() -> QuerySet[ActionItem]:
+    return ActionItem.objects.select_related(
+        "responsible_municipality", "responsible_person", "workshop", "meeting", "project"
+    )
+
+
+def _open_first(qs):
+    """Open and running items first (by due date), done ones after them."""
+    return qs.order_by(F("completed_at").asc(nulls_first=True), "due_date", "pk")
+
+
+def event_sort_key(item):
+    return (item.start, item.pk)
+
+
+# --- Termine (meetings and workshop sessions) -------------------------------------------------
+
+
+def events(
+    *, kind: str = "", municipality: Municipality | None = None, year: int | None = None
+) -> tuple[list, list]:
+    """Meetings and sessions for /termine/, filtered; returns (upcoming, past)."""
+    meetings, sessions = _meetings(), _sessions()
+    if kind in Meeting.Kind.values:
+        meetings, sessions = meetings.filter(kind=kind), sessions.none()
+    elif kind == "workshop":
+        meetings = meetings.none()
+    if municipality is not None:
+        meetings = meetings.filter(host=municipality)
+        sessions = sessions.filter(
+            Q(workshop__organiser=municipality) | Q(attending_municipalities=municipality)
+        ).distinct()
+    if year:
+        meetings = meetings.filter(start__year=year)
+        sessions = sessions.filter(start__year=year)
+    now = timezone.now()
+    combined = sorted(chain(meetings, sessions), key=event_sort_key)
+    upcoming = [e for e in combined if e.end > now]
+    past = [e for e in reversed(combined) if e.end <= now]
+    return upcoming, past
+
+
+def event_years() -> list[int]:
+    years = {d.year for d in Meeting.objects.dates("start", "year")}
+    years |= {d.year for d in WorkshopSession.objects.dates("start", "year")}
+    return sorted(years, reverse=True)
+
+
+def upcoming_events(*, start: dt.datetime, end: dt.datetime) -> list:
+    """*digest*: meetings and workshop sessions beginning in [start, end), by start time.
+
+    Cancelled ones are included (with ``status == "cancelled"``), so a digest can say so.
+    """
+    meetings = _meetings().filter(start__gte=start, start__lt=end)
+    sessions = _sessions().filter(start__gte=start, start__lt=end)
+    return sorted(chain(meetings, sessions), key=event_sort_key)
+
+
+def meetings_accepted_by(
+    *, user: User, start: dt.datetime | None = None, end: dt.datetime | None = None
+) -> list[Meeting]:
+    """*digest*: planned meetings the person accepted (not waiting), optionally in [start, end)."""
+    qs = _meetings().filter(
+        attendances__user=user,
+        attendances__response=Attendance.Response.ACCEPTED,
+        status=EventStatus.PLANNED,
+    )
+    if start is not None:
+        qs = qs.filter(start__gte=start)
+    if end is not None:
+        qs = qs.filter(start__lt=end)
+    return list(qs.order_by("start"))
+
+
+def minutes_and_results_since(*, since: dt.datetime) -> dict:
+    """*digest*: meetings whose minutes and workshops whose results changed after `since`.
+
+    Returns ``{"meetings": [...], "workshops": [...]}``, newest first.
+    """
+    return {
+        "meetings": list(
+            _meetings().filter(minutes_updated_at__gt=since).order_by("-minutes_updated_at")
+        ),
+        "workshops": list(
+            Workshop.objects.select_related("organiser")
+            .filter(results_updated_at__gt=since)
+            .order_by("-results_updated_at")
+        ),
+    }
+
+
+def action_items_since(*, since: dt.datetime) -> list[ActionItem]:
+    """*digest*: action items created after `since`, newest first."""
+    return list(_action_items().filter(created_at__gt=since).order_by("-created_at"))
+
+
+def _mine(user: User) -> Q:
+    municipality_ids = Membership.objects.filter(user=user).values("municipality_id")
+    return Q(responsible_person=user) | Q(
+        responsible_person__isnull=True, responsible_municipality_id__in=municipality_ids
+    )
+
+
+def open_action_items_for(*, user: User) -> list[ActionItem]:
+    """*digest*: the person's open action items (not done): assigned to them, or to one of
+    their Kommunen without a named person. Ordered by due date; `is_overdue` tells overdue."""
+    return list(
+        _action_items()
+        .filter(_mine(user))
+        .exclude(status=ActionItem.Status.DONE)
+        .order_by("due_date", "pk")
+    )
+
+
+def overdue_action_items_for(*, user: User, today: dt.date | None = None) -> list[ActionItem]:
+    """*digest*: the person's open action items whose due date has passed."""
+    today = today or timezone.localdate()
+    return list(
+        _action_items()
+        .filter(_mine(user), due_date__lt=today)
+        .exclude(status=ActionItem.Status.DONE)
+        .order_by("due_date", "pk")
+    )
+
+
+def municipality_action_items(*, municipality: Municipality) -> list[ActionItem]:
+    """A Kommune's open action items."""
+    return list(
+        _action_items()
+        .filter(responsible_municipality=municipality)
+        .exclude(status=ActionItem.Status.DONE)
+        .order_by("due_date", "pk")
+    )
+
+
+def municipality_events(*, municipality: Municipality, limit: int = 10) -> list[Meeting]:
+    """Upcoming meetings the Kommune hosts (one query; its page has a tight query budget)."""
+    now = timezone.now()
+    return list(_meetings().filter(host=municipality, end__gt=now).order_by("start")[:limit])
+
+
+def next_meetings(*, limit: int = 3) -> list:
+    now = timezone.now()
+    meetings = _meetings().filter(end__gt=now, status=EventStatus.PLANNED)[:limit]
+    sessions = _sessions().filter(end__gt=now, status=EventStatus.PLANNED)[:limit]
+    return sorted(chain(meetings, sessions), key=event_sort_key)[:limit]
+
+
+# --- Details --------------------------------------------------------------------------------
+
+
+def meeting_detail(*, pk: int) -> Meeting:
+    attendances = Attendance.objects.select_related("user").order_by("requested_at", "pk")
+    return (
+        _meetings()
+        .select_related("created_by")
+        .prefetch_related(
+            "agenda_items",
+            Prefetch("attendances", queryset=attendances, to_attr="attendance_list"),
+            Prefetch(
+                "action_items", queryset=_open_first(_action_items()), to_attr="action_item_list"
+            ),
+            Prefetch(
+                "attachments",
+                queryset=Attachment.objects.select_related("uploaded_by"),
+                to_attr="attachment_list",
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def attendance_of(*, meeting: Meeting, user: User) -> Attendance | None:
+    for attendance in getattr(meeting, "attendance_list", None) or []:
+        if attendance.user_id == user.pk:
+            return attendance
+    if hasattr(meeting, "attendance_list"):
+        return None
+    return Attendance.objects.filter(meeting=meeting, user=user).first()
+
+
+def workshop_list() -> QuerySet[Workshop]:
+    sessions = WorkshopSession.objects.order_by("start")
+    return (
+        Workshop.objects.select_related("organiser")
+        .prefetch_related(Prefetch("sessions", queryset=sessions, to_attr="session_list"))
+        .annotate(
+            open_item_count=Count(
+                "action_items", filter=~Q(action_items__status=ActionItem.Status.DONE)
+            )
+        )
+        .order_by("-created_at")
+    )
+
+
+def workshop_detail(*, slug: str) -> Workshop:
+    sessions = WorkshopSession.objects.prefetch_related("attending_municipalities").order_by(
+        "start"
+    )
+    return (
+        Workshop.objects.select_related("organiser", "created_by")
+        .prefetch_related(
+            Prefetch("sessions", queryset=sessions, to_attr="session_list"),
+            Prefetch(
+                "action_items", queryset=_open_first(_action_items()), to_attr="action_item_list"
+            ),
+            Prefetch(
+                "attachments",
+                queryset=Attachment.objects.select_related("uploaded_by"),
+                to_attr="attachment_list",
+            ),
+        )
+        .get(slug=slug)
+    )
+
+
+def feed_events(*, since: dt.datetime | None = None) -> list:
+    """Every meeting and session for the subscription feed (the last year and the future)."""
+    since = since or timezone.now() - dt.timedelta(days=365)
+    return sorted(
+        chain(_meetings().filter(end__gte=since), _sessions().filter(end__gte=since)),
+        key=event_sort_key,
+    )
+
+
+def feed_by_token(*, token: str) -> CalendarFeed | None:
+    if not token:
+        return None
+    return (
+        CalendarFeed.objects.select_related("user")
+        .filter(token=token, is_active=True, user__is_active=True)
+        .first()
+    )
+
+
+def event_ics(item) -> bytes:
+    """*digest*: the .ics bytes of one meeting or workshop session."""
+    from workshops.calendar import event_ics as _event_ics
+
+    return _event_ics(item)
