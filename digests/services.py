@@ -1,0 +1,493 @@
+"""Every write of the digests app: composing, sending, the delivery log, preferences,
+unsubscribing and meeting notices."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import importlib
+import logging
+import smtplib
+import threading
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from digests import selectors
+from digests.models import Delivery, DigestPreference, MeetingNotice
+from digests.sections import (
+    Attachment,
+    DigestContext,
+    Item,
+    Section,
+    absolute,
+    available_sections,
+    url_of,
+)
+
+logger = logging.getLogger(__name__)
+
+FIRST_DIGEST_LOOKBACK = dt.timedelta(days=7)
+# A claim older than this belongs to a worker that died; the delivery may be taken over.
+STALE_CLAIM = dt.timedelta(seconds=2 * getattr(settings, "CELERY_TASK_TIME_LIMIT", 180))
+# A queued delivery whose task message was lost is enqueued again after this long.
+REQUEUE_AFTER = dt.timedelta(hours=1)
+REMINDER_LEAD = dt.timedelta(hours=48)
+UNSUBSCRIBE_SALT = "digests.unsubscribe"
+TRANSIENT_MAIL_ERRORS = (smtplib.SMTPException, OSError)
+
+
+class TransientMailError(Exception):
+    """Sending failed in a way that may succeed later (SMTP or network error)."""
+
+
+@dataclass
+class Digest:
+    person: object
+    since: dt.datetime
+    until: dt.datetime
+    sections: list[tuple[Section, list[Item]]] = field(default_factory=list)
+
+    @property
+    def item_count(self) -> int:
+        return sum(len(items) for _section, items in self.sections)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.item_count == 0
+
+    @property
+    def attachments(self) -> list[Attachment]:
+        return [i.attachment for _s, items in self.sections for i in items if i.attachment]
+
+
+# --- Composition -----------------------------------------------------------------------------
+
+
+def default_since(*, person, until: dt.datetime) -> dt.datetime:
+    """Where the content window of a person's first digest starts: the week before."""
+    return until - FIRST_DIGEST_LOOKBACK
+
+
+def compose_digest(
+    *,
+    person,
+    until: dt.datetime,
+    since: dt.datetime | None = None,
+    preference: DigestPreference | None = None,
+) -> Digest:
+    """The digest of one person for the content window (since, until].
+
+    A fixed number of queries per section, whatever the size of the network.
+    """
+    preference = preference or selectors.preference_for(person)
+    if since is None:
+        since = preference.watermark or default_since(person=person, until=until)
+    own = selectors.own_municipality_ids(person)
+    scope_ids = own if preference.scope == DigestPreference.Scope.MINE else None
+    ctx = DigestContext(
+        person=person,
+        since=since,
+        until=until,
+        now=until,
+        municipality_ids=scope_ids,
+        own_municipality_ids=own,
+    )
+    wanted = set(preference.sections or [])
+    digest = Digest(person=person, since=since, until=until)
+    with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
+        for section in available_sections():
+            if wanted and section.key not in wanted:
+                continue
+            try:
+                items = section.items(ctx)
+            except Exception:  # noqa: BLE001 - one broken section must not stop the digest
+                logger.exception("digest section %s failed for person %s", section.key, person.pk)
+                continue
+            if items:
+                digest.sections.append((section, items))
+    return digest
+
+
+def unsubscribe_token(*, person, kind: str = "digest") -> str:
+    return signing.dumps({"p": person.pk, "k": kind}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def unsubscribe_url(*, person, kind: str = "digest") -> str:
+    token = unsubscribe_token(person=person, kind=kind)
+    return absolute(reverse("digests:unsubscribe", kwargs={"token": token}))
+
+
+def _message_id(*, person, key: str) -> str:
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
+    return f"<{key}.{person.pk}@{host}>"
+
+
+def build_message(*, person, digest: Digest, period: str = "", test: bool = False):
+    """The email exactly as it is sent: HTML with a plain-text alternative, .ics attachments,
+    and the List-Unsubscribe headers of RFC 8058."""
+    language = person.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        unsubscribe = unsubscribe_url(person=person)
+        context = {
+            "person": person,
+            "digest": digest,
+            "sections": [
+                {"key": s.key, "title": s.title, "items": items} for s, items in digest.sections
+            ],
+            "site_url": settings.SITE_URL,
+            "portal_name": getattr(settings, "PORTAL_NAME", "IKZ-Portal Lippe"),
+            "preferences_url": absolute(reverse("digests:preferences")),
+            "unsubscribe_url": unsubscribe,
+            "language": language,
+            "test": test,
+        }
+        subject = render_to_string("digests/email/subject.txt", context).strip()
+        text = render_to_string("digests/email/digest.txt", context)
+        html = render_to_string("digests/email/digest.html", context)
+    headers = {
+        "List-Unsubscribe": f"<{unsubscribe}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "Auto-Submitted": "auto-generated",
+        "Precedence": "bulk",
+    }
+    if period and not test:
+        headers["Message-ID"] = _message_id(person=person, key=f"digest.{period}")
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[person.email], headers=headers)
+    message.attach_alternative(html, "text/html")
+    for attachment in digest.attachments:
+        message.attach(attachment.filename, attachment.content, attachment.mimetype)
+    return message
+
+
+def render_preview(*, person, now: dt.datetime | None = None):
+    """The person's next digest as it would be sent now (nothing is recorded)."""
+    now = now or timezone.now()
+    digest = compose_digest(person=person, until=now)
+    return digest, build_message(person=person, digest=digest, period=selectors.period_of(now))
+
+
+_connections = threading.local()
+
+
+def _backend_key(backend) -> tuple:
+    return (type(backend), getattr(backend, "host", None), getattr(backend, "port", None))
+
+
+def _shared_connection():
+    """One open SMTP connection per worker thread, reused across digests (a bulk run would
+    otherwise spend much of its time on SMTP handshakes)."""
+    backend = get_connection(fail_silently=False)
+    cached = getattr(_connections, "backend", None)
+    if cached is None or _backend_key(cached) != _backend_key(backend):
+        _drop_shared_connection()
+        _connections.backend = cached = backend
+        if hasattr(cached, "open"):
+            cached.open()
+    return cached
+
+
+def _drop_shared_connection() -> None:
+    cached = getattr(_connections, "backend", None)
+    _connections.backend = None
+    if cached is not None:
+        with contextlib.suppress(Exception):
+            cached.close()
+
+
+def _send(message, *, connection=None) -> None:
+    try:
+        if connection is not None:
+            connection.send_messages([message])
+            return
+        try:
+            _shared_connection().send_messages([message])
+        except TRANSIENT_MAIL_ERRORS:
+            # The reused connection may have been closed by the server: one fresh attempt.
+            _drop_shared_connection()
+            _shared_connection().send_messages([message])
+    except TRANSIENT_MAIL_ERRORS as exc:
+        _drop_shared_connection()
+        raise TransientMailError(f"{exc.__class__.__name__}: {exc}") from exc
+
+
+# --- Delivery --------------------------------------------------------------------------------
+
+
+def dispatch_due_digests(*, now: dt.datetime | None = None) -> list[int]:
+    """Create a queued delivery for everyone whose slot has come; return the ids to enqueue.
+
+    Safe to run twice or concurrently: the unique constraint on (person, period) stops a
+    second delivery, and a delivery is only sent by the task that claims it.
+    """
+    now = now or timezone.now()
+    ids: list[int] = []
+    for period, people in selectors.due_people(now=now).items():
+        if people:
+            Delivery.objects.bulk_create(
+                [Delivery(person_id=pk, period=period) for pk in people], ignore_conflicts=True
+            )
+            ids += Delivery.objects.filter(
+                period=period, person_id__in=people, status=Delivery.Status.QUEUED
+            ).values_list("pk", flat=True)
+    # Deliveries whose task message got lost (e.g. the broker was flushed).
+    lost = Delivery.objects.filter(status=Delivery.Status.QUEUED).filter(
+        Q(claimed_at__lt=now - REQUEUE_AFTER)
+        | Q(claimed_at__isnull=True, created_at__lt=now - REQUEUE_AFTER)
+    )
+    ids += [pk for pk in lost.values_list("pk", flat=True) if pk not in set(ids)]
+    return ids
+
+
+def _claim(*, delivery_id: int, now: dt.datetime) -> Delivery | None:
+    claimable = Q(status=Delivery.Status.QUEUED) | Q(
+        status=Delivery.Status.SENDING, claimed_at__lt=now - STALE_CLAIM
+    )
+    claimed = Delivery.objects.filter(claimable, pk=delivery_id).update(
+        status=Delivery.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return None
+    return Delivery.objects.select_related("person").get(pk=delivery_id)
+
+
+def _advance_watermark(*, person, until: dt.datetime) -> None:
+    preference, _created = DigestPreference.objects.get_or_create(person=person)
+    DigestPreference.objects.filter(pk=preference.pk).filter(
+        Q(watermark__isnull=True) | Q(watermark__lt=until)
+    ).update(watermark=until)
+
+
+def delivery_send(*, delivery_id: int, now: dt.datetime | None = None, connection=None) -> str:
+    """Compose and send one delivery, once. Returns the resulting status (or "" if another
+    run already has it). Raises TransientMailError after putting the delivery back in the
+    queue, so that the task retries it."""
+    now = now or timezone.now()
+    delivery = _claim(delivery_id=delivery_id, now=now)
+    if delivery is None:
+        return ""
+    person = delivery.person
+    preference = selectors.preference_for(person)
+    if delivery.window_end is None:
+        # The window is fixed at the first attempt, so a retry sends the same content.
+        delivery.window_end = now
+        delivery.window_start = preference.watermark or default_since(person=person, until=now)
+        Delivery.objects.filter(pk=delivery.pk).update(
+            window_start=delivery.window_start, window_end=delivery.window_end
+        )
+    digest = compose_digest(
+        person=person,
+        since=delivery.window_start,
+        until=delivery.window_end,
+        preference=preference,
+    )
+    if digest.is_empty and preference.skip_when_empty:
+        with transaction.atomic():
+            Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SKIPPED)
+            _advance_watermark(person=person, until=delivery.window_end)
+        return Delivery.Status.SKIPPED
+    message = build_message(person=person, digest=digest, period=delivery.period)
+    try:
+        _send(message, connection=connection)
+    except TransientMailError as exc:
+        Delivery.objects.filter(pk=delivery.pk).update(
+            status=Delivery.Status.QUEUED, error=str(exc)[:2000]
+        )
+        raise
+    with transaction.atomic():
+        Delivery.objects.filter(pk=delivery.pk).update(
+            status=Delivery.Status.SENT,
+            sent_at=timezone.now(),
+            item_count=digest.item_count,
+            message_id=message.extra_headers.get("Message-ID", ""),
+            error="",
+        )
+        _advance_watermark(person=person, until=delivery.window_end)
+    return Delivery.Status.SENT
+
+
+def delivery_fail(*, delivery_id: int, error: str) -> None:
+    """Record the final failure; the watermark stays, so the next digest carries the content."""
+    Delivery.objects.filter(pk=delivery_id).exclude(status=Delivery.Status.SENT).update(
+        status=Delivery.Status.FAILED, error=error[:2000]
+    )
+
+
+def delivery_requeue(*, delivery: Delivery) -> None:
+    """For the admin's resend: the same window again, to the same person."""
+    Delivery.objects.filter(pk=delivery.pk).update(
+        status=Delivery.Status.QUEUED, error="", claimed_at=None
+    )
+
+
+def send_digest_now(*, person, now: dt.datetime | None = None) -> str:
+    """For operators (`send_digests --now`): this period's digest regardless of the slot."""
+    now = now or timezone.now()
+    period = selectors.period_of(now)
+    try:
+        delivery, _created = Delivery.objects.get_or_create(person=person, period=period)
+    except IntegrityError:  # created concurrently
+        delivery = Delivery.objects.get(person=person, period=period)
+    return delivery_send(delivery_id=delivery.pk, now=now) or delivery.status
+
+
+def send_test_digest(*, person, now: dt.datetime | None = None) -> None:
+    """The next digest to the person now, marked as a test; records and changes nothing."""
+    now = now or timezone.now()
+    digest = compose_digest(person=person, until=now)
+    _send(build_message(person=person, digest=digest, test=True))
+
+
+# --- Preferences and unsubscribing -----------------------------------------------------------
+
+
+@transaction.atomic
+def preference_update(*, person, data: dict) -> DigestPreference:
+    preference = selectors.preference_for(person)
+    for name in ("enabled", "weekday", "hour", "sections", "scope", "skip_when_empty",
+                 "reminders"):  # fmt: skip
+        if name in data:
+            setattr(preference, name, data[name])
+    preference.full_clean()
+    preference.save()
+    return preference
+
+
+def person_from_token(token: str):
+    """The person and kind a signed unsubscribe token names, or (None, "") if it is invalid."""
+    try:
+        payload = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None, ""
+    person = get_user_model().objects.filter(pk=payload.get("p")).first()
+    return person, payload.get("k", "digest")
+
+
+@transaction.atomic
+def unsubscribe(*, token: str) -> DigestPreference | None:
+    """Turn off the digest (or the reminders) of the token's person; None for a bad token."""
+    person, kind = person_from_token(token)
+    if person is None:
+        return None
+    field = "reminders" if kind == "reminders" else "enabled"
+    return preference_update(person=person, data={field: False})
+
+
+# --- Meeting reminders and cancellations -----------------------------------------------------
+
+
+def _workshops_selectors(*names: str):
+    from django.apps import apps
+
+    if not apps.is_installed("workshops"):
+        return None
+    try:
+        workshop_selectors = importlib.import_module("workshops.selectors")
+    except ImportError:
+        return None
+    if not all(hasattr(workshop_selectors, n) for n in names):
+        logger.warning("meeting notices: workshops.selectors lacks one of %s", names)
+        return None
+    return workshop_selectors
+
+
+def _notice_message(*, person, meeting, kind: str):
+    language = person.preferred_language or settings.LANGUAGE_CODE
+    url = url_of(meeting)
+    with translation.override(language):
+        context = {
+            "person": person,
+            "meeting": meeting,
+            "url": url,
+            "cancelled": kind == MeetingNotice.Kind.CANCELLATION,
+            "unsubscribe_url": unsubscribe_url(person=person, kind="reminders"),
+            "preferences_url": absolute(reverse("digests:preferences")),
+        }
+        subject = render_to_string("digests/email/notice_subject.txt", context).strip()
+        text = render_to_string("digests/email/notice.txt", context)
+    from digests.ics import meeting_ics
+
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        to=[person.email],
+        headers={
+            "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    message.attach(
+        f"termin-{meeting.pk}.ics",
+        meeting_ics(meeting, url=url, cancelled=kind == MeetingNotice.Kind.CANCELLATION),
+        "text/calendar",
+    )
+    return message
+
+
+def _notify(*, meeting, people, kind: str) -> int:
+    sent = 0
+    ref = f"workshops.meeting:{meeting.pk}"
+    for person in people:
+        if not selectors.preference_for(person).reminders:
+            continue
+        try:
+            with transaction.atomic():
+                MeetingNotice.objects.create(
+                    person=person, meeting_ref=ref, starts_at=meeting.starts_at, kind=kind
+                )
+        except IntegrityError:
+            continue  # already sent for this start time
+        try:
+            _send(_notice_message(person=person, meeting=meeting, kind=kind))
+        except TransientMailError:
+            # Let the next run (every 15 minutes) try again.
+            MeetingNotice.objects.filter(
+                person=person, meeting_ref=ref, starts_at=meeting.starts_at, kind=kind
+            ).delete()
+            logger.exception("meeting notice to %s failed", person.pk)
+            continue
+        sent += 1
+    return sent
+
+
+def dispatch_meeting_notices(*, now: dt.datetime | None = None) -> int:
+    """Reminders 48 h before a meeting to those who accepted (once per start time, so a
+    moved meeting is reminded again) and notices of cancelled meetings. Does nothing while
+    the workshops app (or the selectors below) is missing.
+
+    Expected in ``workshops.selectors``: ``meetings_between(*, start, end,
+    municipality_ids=None)``, ``accepted_attendees(*, meeting)`` and
+    ``cancelled_meetings_since(*, since)``.
+    """
+    now = now or timezone.now()
+    ws = _workshops_selectors("meetings_between", "accepted_attendees")
+    if ws is None:
+        return 0
+    sent = 0
+    for meeting in ws.meetings_between(start=now, end=now + REMINDER_LEAD):
+        sent += _notify(
+            meeting=meeting,
+            people=ws.accepted_attendees(meeting=meeting),
+            kind=MeetingNotice.Kind.REMINDER,
+        )
+    if hasattr(ws, "cancelled_meetings_since"):
+        for meeting in ws.cancelled_meetings_since(since=now - dt.timedelta(days=1)):
+            if meeting.starts_at < now:
+                continue
+            # Only people who were told about the meeting hear of its cancellation.
+            sent += _notify(
+                meeting=meeting,
+                people=ws.accepted_attendees(meeting=meeting),
+                kind=MeetingNotice.Kind.CANCELLATION,
+            )
+    return sent

@@ -1,0 +1,235 @@
+"""Delivery: the dispatcher, exactly once per person and period, summer time, retries."""
+
+import datetime as dt
+import smtplib
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django_celery_beat.models import PeriodicTask
+
+from digests import selectors, services, tasks
+from digests.models import Delivery, DigestPreference
+from members.models import Membership
+from tests.digests.conftest import berlin
+from tests.digests.factories import DigestPreferenceFactory
+from tests.members.factories import MembershipFactory, UserFactory
+
+UTC = dt.UTC
+
+
+@pytest.fixture
+def person(db):
+    user = UserFactory(email="ines@example.org", full_name="Ines Info")
+    DigestPreferenceFactory(person=user, skip_when_empty=False)
+    return user
+
+
+def run_dispatcher(now):
+    for delivery_id in services.dispatch_due_digests(now=now):
+        services.delivery_send(delivery_id=delivery_id, now=now)
+
+
+@pytest.fixture
+def no_propagation(monkeypatch):
+    monkeypatch.setitem(tasks.send_digest.app.conf, "task_eager_propagates", False)
+
+
+def apply_like_a_broker(delivery_id):
+    """Run the task eagerly: Celery runs each retry it asks for at once (the countdown is
+    what a worker would wait)."""
+    return tasks.send_digest.apply(args=[delivery_id], throw=False)
+
+
+def ticks(start, end, minutes=15):
+    moment = start.astimezone(UTC)
+    while moment < end:
+        yield moment
+        moment += dt.timedelta(minutes=minutes)
+
+
+def test_slot_is_monday_seven_by_default(person):
+    run_dispatcher(berlin(2026, 3, 9, 6, 45))
+    assert len(mail.outbox) == 0
+    run_dispatcher(berlin(2026, 3, 9, 7, 0))
+    assert len(mail.outbox) == 1
+    delivery = Delivery.objects.get()
+    assert (delivery.period, delivery.status) == ("2026-W11", Delivery.Status.SENT)
+    assert DigestPreference.objects.get(person=person).watermark == berlin(2026, 3, 9, 7, 0)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "weeks"),
+    [
+        # around the change to summer time (Sunday 29 March 2026)
+        (berlin(2026, 3, 17, 0, 0), berlin(2026, 4, 7, 0, 0), 4),
+        # around the change back (Sunday 25 October 2026)
+        (berlin(2026, 10, 13, 0, 0), berlin(2026, 11, 3, 0, 0), 4),
+    ],
+)
+def test_summer_time_weeks_neither_skip_nor_double(db, start, end, weeks):
+    monday = UserFactory(email="montag@example.org")
+    sunday_night = UserFactory(email="sonntag@example.org")
+    DigestPreferenceFactory(person=monday, skip_when_empty=False)
+    # 02:00 on the day of the change does not exist in March and exists twice in October.
+    DigestPreferenceFactory(person=sunday_night, weekday=6, hour=2, skip_when_empty=False)
+    for now in ticks(start, end, minutes=30):
+        run_dispatcher(now)
+    for user in (monday, sunday_night):
+        deliveries = Delivery.objects.filter(person=user).order_by("window_end")
+        periods = [d.period for d in deliveries]
+        assert len(periods) == len(set(periods)), periods
+        ends = [d.window_end for d in deliveries]  # UTC: PEP 495 compares folds unequal
+        # Catch-up on Tuesday plus Mondays 23 March .. 6 April: four; Sundays: three.
+        assert len(ends) in (weeks, weeks - 1)
+        for index, (previous, following) in enumerate(zip(ends, ends[1:], strict=False)):
+            # Every window follows on from the last one: nothing falls between them.
+            starts = Delivery.objects.get(person=user, window_end=following).window_start
+            assert starts == previous
+            if index == 0:
+                continue  # from the catch-up to the first regular slot
+            assert following - previous in (
+                dt.timedelta(days=7),
+                dt.timedelta(days=7, hours=1),
+                dt.timedelta(days=7, hours=-1),
+            )
+    # The first digest is a catch-up (the ticks start on a Tuesday); then always 07:00.
+    monday_ends = Delivery.objects.filter(person=monday).order_by("window_end")[1:]
+    assert {d.window_end.astimezone(selectors.BERLIN).hour for d in monday_ends} == {7}
+    assert len(mail.outbox) == Delivery.objects.count()
+
+
+def test_dispatcher_down_for_hours_catches_up_once(person):
+    run_dispatcher(berlin(2026, 3, 9, 6, 45))
+    # Down from 06:45 to 11:30.
+    for now in ticks(berlin(2026, 3, 9, 11, 30), berlin(2026, 3, 9, 14, 0)):
+        run_dispatcher(now)
+    assert len(mail.outbox) == 1
+
+
+def test_missed_sunday_slot_is_caught_up_after_week_boundary(person):
+    DigestPreference.objects.filter(person=person).update(weekday=6, hour=22)
+    run_dispatcher(berlin(2026, 3, 15, 21, 45))
+    run_dispatcher(berlin(2026, 3, 16, 1, 0))  # the next ISO week already
+    run_dispatcher(berlin(2026, 3, 16, 1, 15))
+    assert [d.period for d in Delivery.objects.all()] == ["2026-W11"]
+    assert len(mail.outbox) == 1
+
+
+def test_disabled_and_inactive_people_get_nothing(person):
+    DigestPreference.objects.filter(person=person).update(enabled=False)
+    UserFactory(is_active=False)
+    run_dispatcher(berlin(2026, 3, 9, 8, 0))
+    assert mail.outbox == [] and not Delivery.objects.exists()
+
+
+def test_skip_when_empty_records_skipped_and_advances(person):
+    DigestPreference.objects.filter(person=person).update(skip_when_empty=True)
+    run_dispatcher(berlin(2026, 3, 9, 7, 0))
+    assert mail.outbox == []
+    assert Delivery.objects.get().status == Delivery.Status.SKIPPED
+
+
+def test_same_task_twice_sends_once(person):
+    (delivery_id,) = services.dispatch_due_digests(now=berlin(2026, 3, 9, 7, 0))
+    tasks.send_digest.apply(args=[delivery_id])
+    tasks.send_digest.apply(args=[delivery_id])
+    # The dispatcher running again does not enqueue it either.
+    assert services.dispatch_due_digests(now=berlin(2026, 3, 9, 7, 15)) == []
+    assert len(mail.outbox) == 1
+
+
+def test_worker_killed_after_sending_before_ack(person):
+    """The broker redelivers the message (acks_late); the record says it was sent."""
+    (delivery_id,) = services.dispatch_due_digests(now=berlin(2026, 3, 9, 7, 0))
+    services.delivery_send(delivery_id=delivery_id)  # sent, then the worker dies: no ack
+    tasks.send_digest.apply(args=[delivery_id])  # redelivered to another worker
+    assert len(mail.outbox) == 1
+    assert Delivery.objects.get().attempts == 1
+
+
+def test_worker_killed_before_sending_is_taken_over(person):
+    (delivery_id,) = services.dispatch_due_digests(now=berlin(2026, 3, 9, 7, 0))
+    # A worker claimed it at 07:00 and died before sending.
+    Delivery.objects.filter(pk=delivery_id).update(
+        status=Delivery.Status.SENDING, claimed_at=berlin(2026, 3, 9, 7, 0)
+    )
+    # While the claim is fresh, a duplicate message does nothing ...
+    assert services.delivery_send(delivery_id=delivery_id, now=berlin(2026, 3, 9, 7, 2)) == ""
+    # ... once it is stale, the redelivered message sends.
+    assert services.delivery_send(delivery_id=delivery_id, now=berlin(2026, 3, 9, 8, 0)) == "sent"
+    assert len(mail.outbox) == 1
+
+
+def test_smtp_failing_twice_then_succeeding(person, monkeypatch, no_propagation):
+    real_send = services._send
+    failures = []
+
+    def flaky(message, **kwargs):
+        if len(failures) < 2:
+            failures.append(1)
+            raise services.TransientMailError("SMTPServerDisconnected: try again")
+        real_send(message, **kwargs)
+
+    monkeypatch.setattr(services, "_send", flaky)
+    (delivery_id,) = services.dispatch_due_digests(now=berlin(2026, 3, 9, 7, 0))
+    apply_like_a_broker(delivery_id)
+    delivery = Delivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.error) == ("sent", 3, "")
+    assert len(mail.outbox) == 1
+    assert [tasks.backoff(n) for n in range(3)] == [60, 120, 240]
+
+
+def test_final_failure_is_recorded_and_watermark_kept(person, monkeypatch, no_propagation):
+    class Broken:
+        def send_messages(self, messages):
+            raise smtplib.SMTPConnectError(421, "mail.example.org not reachable")
+
+    monkeypatch.setattr(services, "get_connection", lambda **kw: Broken())
+    (delivery_id,) = services.dispatch_due_digests(now=berlin(2026, 3, 9, 7, 0))
+    apply_like_a_broker(delivery_id)
+    delivery = Delivery.objects.get()
+    assert delivery.status == Delivery.Status.FAILED
+    assert delivery.attempts == tasks.MAX_RETRIES + 1
+    assert "not reachable" in delivery.error
+    assert DigestPreference.objects.get(person=person).watermark is None
+
+
+def test_lost_task_message_is_enqueued_again(person):
+    (delivery_id,) = services.dispatch_due_digests(now=berlin(2026, 3, 9, 7, 0))
+    Delivery.objects.filter(pk=delivery_id).update(created_at=berlin(2026, 3, 9, 7, 0))
+    assert services.dispatch_due_digests(now=berlin(2026, 3, 9, 7, 15)) == []
+    assert services.dispatch_due_digests(now=berlin(2026, 3, 9, 8, 15)) == [delivery_id]
+
+
+def test_admin_resend(admin_client, person, django_capture_on_commit_callbacks):
+    run_dispatcher(berlin(2026, 3, 9, 7, 0))
+    delivery = Delivery.objects.get(person=person)
+    mail.outbox.clear()
+    response = admin_client.get("/admin/digests/delivery/")
+    assert response.status_code == 200 and "Ines Info" in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            "/admin/digests/delivery/",
+            {"action": "resend", "_selected_action": [delivery.pk]},
+            follow=True,
+        )
+    assert response.status_code == 200
+    assert [m.to for m in mail.outbox] == [[person.email]]
+    assert Delivery.objects.get(pk=delivery.pk).status == Delivery.Status.SENT
+
+
+def test_setup_periodic_tasks_is_idempotent(db):
+    call_command("setup_periodic_tasks", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("setup_periodic_tasks", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    tasks_by_name = dict(PeriodicTask.objects.values_list("task", "interval__every"))
+    assert tasks_by_name == {"digests.dispatch_digests": 15, "digests.dispatch_meeting_notices": 15}
+
+
+def test_send_digests_command(person, lemgo, capsys):
+    membership = MembershipFactory(municipality=lemgo)
+    Membership.objects.filter(pk=membership.pk).update(created_at=dt.datetime.now(UTC))
+    call_command("send_digests", "--now", "--user", person.email)
+    call_command("send_digests", "--now", "--user", person.email)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [person.email]
