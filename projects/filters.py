@@ -1,9 +1,27 @@
 import django_filters
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Municipality
 from projects.models import Participation, Project, Topic
+
+
+class NullsLastOrderingFilter(django_filters.OrderingFilter):
+    """Sorting that puts projects without a value last on every database.
+
+    PostgreSQL sorts NULL first in descending order, SQLite last; a project without any
+    update must not top the "latest update first" list on one and not on the other.
+    """
+
+    def get_ordering_value(self, param):
+        descending = param.startswith("-")
+        field = self.param_map[param.lstrip("-")]
+        expression = F(field)
+        return expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        return qs.order_by(*qs.query.order_by, "title", "pk") if value else qs
 
 
 class ProjectFilter(django_filters.FilterSet):
@@ -27,7 +45,7 @@ class ProjectFilter(django_filters.FilterSet):
         empty_label=_("any role"),
         method="filter_none",
     )
-    sortierung = django_filters.OrderingFilter(
+    sortierung = NullsLastOrderingFilter(
         label=_("Sort by"),
         fields=(("title", "title"), ("last_update_at", "updated"), ("start_date", "start")),
         field_labels={
