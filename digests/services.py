@@ -400,7 +400,7 @@ def _workshops_selectors(*names: str):
     return workshop_selectors
 
 
-def _notice_message(*, person, meeting, kind: str):
+def _notice_message(*, person, meeting, kind: str, ics: bytes):
     language = person.preferred_language or settings.LANGUAGE_CODE
     url = url_of(meeting)
     with translation.override(language):
@@ -414,8 +414,6 @@ def _notice_message(*, person, meeting, kind: str):
         }
         subject = render_to_string("digests/email/notice_subject.txt", context).strip()
         text = render_to_string("digests/email/notice.txt", context)
-    from digests.ics import meeting_ics
-
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,
@@ -426,33 +424,36 @@ def _notice_message(*, person, meeting, kind: str):
             "Auto-Submitted": "auto-generated",
         },
     )
-    message.attach(
-        f"termin-{meeting.pk}.ics",
-        meeting_ics(meeting, url=url, cancelled=kind == MeetingNotice.Kind.CANCELLATION),
-        "text/calendar",
-    )
+    # The workshops app's .ics: same UID and rising SEQUENCE, STATUS:CANCELLED when cancelled.
+    message.attach(f"termin-{meeting.pk}.ics", ics, "text/calendar")
     return message
 
 
-def _notify(*, meeting, people, kind: str) -> int:
+def _notify(*, meeting, people, kind: str, ics) -> int:
+    """Send one notice per person, once per (meeting, start time, kind)."""
     sent = 0
     ref = f"workshops.meeting:{meeting.pk}"
+    people = list(people)
+    wants = selectors.reminder_wishes(person_ids=[p.pk for p in people])
+    payload = None
     for person in people:
-        if not selectors.preference_for(person).reminders:
+        if not wants.get(person.pk, True):
             continue
         try:
             with transaction.atomic():
                 MeetingNotice.objects.create(
-                    person=person, meeting_ref=ref, starts_at=meeting.starts_at, kind=kind
+                    person=person, meeting_ref=ref, starts_at=meeting.start, kind=kind
                 )
         except IntegrityError:
             continue  # already sent for this start time
+        if payload is None:
+            payload = ics(meeting)
         try:
-            _send(_notice_message(person=person, meeting=meeting, kind=kind))
+            _send(_notice_message(person=person, meeting=meeting, kind=kind, ics=payload))
         except TransientMailError:
             # Let the next run (every 15 minutes) try again.
             MeetingNotice.objects.filter(
-                person=person, meeting_ref=ref, starts_at=meeting.starts_at, kind=kind
+                person=person, meeting_ref=ref, starts_at=meeting.start, kind=kind
             ).delete()
             logger.exception("meeting notice to %s failed", person.pk)
             continue
@@ -462,32 +463,32 @@ def _notify(*, meeting, people, kind: str) -> int:
 
 def dispatch_meeting_notices(*, now: dt.datetime | None = None) -> int:
     """Reminders 48 h before a meeting to those who accepted (once per start time, so a
-    moved meeting is reminded again) and notices of cancelled meetings. Does nothing while
-    the workshops app (or the selectors below) is missing.
+    moved meeting is reminded again) and notices of cancelled meetings to those who had
+    accepted. Does nothing while the workshops app (or the selectors below) is missing.
 
-    Expected in ``workshops.selectors``: ``meetings_between(*, start, end,
-    municipality_ids=None)``, ``accepted_attendees(*, meeting)`` and
-    ``cancelled_meetings_since(*, since)``.
+    Reads ``workshops.selectors``: ``meetings_accepted_by`` is not enough here (it is per
+    person), so ``upcoming_events(*, start, end)``, ``accepted_attendees(*, meeting_ids)``,
+    ``cancelled_meetings_since(*, since, starting_after)`` and ``event_ics(item)``.
     """
     now = now or timezone.now()
-    ws = _workshops_selectors("meetings_between", "accepted_attendees")
+    ws = _workshops_selectors(
+        "upcoming_events", "accepted_attendees", "cancelled_meetings_since", "event_ics"
+    )
     if ws is None:
         return 0
+    # Only meetings have attendances; workshop sessions are attended by Kommunen.
+    upcoming = [
+        event
+        for event in ws.upcoming_events(start=now, end=now + REMINDER_LEAD)
+        if hasattr(event, "attendances") and not event.is_cancelled
+    ]
+    cancelled = ws.cancelled_meetings_since(since=now - dt.timedelta(days=1), starting_after=now)
+    attendees = ws.accepted_attendees(meeting_ids=[m.pk for m in [*upcoming, *cancelled]])
     sent = 0
-    for meeting in ws.meetings_between(start=now, end=now + REMINDER_LEAD):
-        sent += _notify(
-            meeting=meeting,
-            people=ws.accepted_attendees(meeting=meeting),
-            kind=MeetingNotice.Kind.REMINDER,
-        )
-    if hasattr(ws, "cancelled_meetings_since"):
-        for meeting in ws.cancelled_meetings_since(since=now - dt.timedelta(days=1)):
-            if meeting.starts_at < now:
-                continue
-            # Only people who were told about the meeting hear of its cancellation.
-            sent += _notify(
-                meeting=meeting,
-                people=ws.accepted_attendees(meeting=meeting),
-                kind=MeetingNotice.Kind.CANCELLATION,
-            )
+    for meeting in upcoming:
+        sent += _notify(meeting=meeting, people=attendees.get(meeting.pk, []),
+                        kind=MeetingNotice.Kind.REMINDER, ics=ws.event_ics)  # fmt: skip
+    for meeting in cancelled:
+        sent += _notify(meeting=meeting, people=attendees.get(meeting.pk, []),
+                        kind=MeetingNotice.Kind.CANCELLATION, ics=ws.event_ics)  # fmt: skip
     return sent
