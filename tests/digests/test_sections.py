@@ -16,7 +16,7 @@ from ozg.models import Assignment, ServiceStatus, StatusChange
 from tests.digests.factories import DigestPreferenceFactory
 from tests.members.factories import MembershipFactory, UserFactory
 from tests.ozg.factories import OzgServiceFactory, ServiceStatusFactory, ThemenfeldFactory
-from tests.projects.factories import ParticipationFactory, ProjectFactory, StatusUpdateFactory
+from tests.projects.factories import ProjectFactory, StatusUpdateFactory
 from tests.workshops.factories import (
     ActionItemFactory,
     AttendanceFactory,
@@ -78,19 +78,6 @@ def test_projects_section_with_scope(detmold_cdo, detmold, lemgo, now):
     assert titles(compose(detmold_cdo, now), "projects") == [
         "Bürgerserviceportal", "Wir machen uns OZG-ready"
     ]  # fmt: skip
-
-
-def test_projects_selector_scope(detmold, lemgo, now):
-    from projects.selectors import updates_since
-
-    own = ProjectFactory(lead=lemgo)
-    ParticipationFactory(project=own, municipality=detmold)
-    StatusUpdateFactory(project=own, created_at=now)
-    StatusUpdateFactory(project=ProjectFactory(lead=lemgo), created_at=now)
-    since = now - dt.timedelta(hours=1)
-    assert updates_since(since).count() == 2
-    assert [u.project for u in updates_since(since, municipality_ids=[detmold.pk])] == [own]
-    assert updates_since(since, until=now - dt.timedelta(minutes=1)).count() == 0
 
 
 # --- workshops: meetings ------------------------------------------------------------------------
@@ -186,17 +173,6 @@ def test_ozg_section_own_kommune_and_led_services(detmold_cdo, detmold, lemgo, n
     assert "→" in items[0].meta
     # A person without a Kommune has no OZG section.
     assert section(compose(UserFactory(), now), "ozg") is None
-
-
-def test_ozg_selector_led_services(detmold, lemgo, now):
-    from ozg.selectors import status_changes_since
-
-    led = OzgServiceFactory()
-    Assignment.objects.create(service=led, lead=detmold)
-    change = status_change(municipality=lemgo, service=led, when=now)
-    since = now - dt.timedelta(minutes=1)
-    assert status_changes_since(since, {detmold.pk}) == []
-    assert status_changes_since(since, {detmold.pk}, include_led_services=True) == [change]
 
 
 # --- preferences over all sections ------------------------------------------------------------
