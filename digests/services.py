@@ -17,7 +17,8 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -249,19 +250,33 @@ def dispatch_due_digests(*, now: dt.datetime | None = None) -> list[int]:
 
 
 def _claim(*, delivery_id: int, now: dt.datetime) -> Delivery | None:
+    """Take the delivery for this run, and fix its content window at the first attempt (so a
+    retry sends the same content): one UPDATE, then one SELECT with person and preference."""
     claimable = Q(status=Delivery.Status.QUEUED) | Q(
         status=Delivery.Status.SENDING, claimed_at__lt=now - STALE_CLAIM
     )
+    watermark = DigestPreference.objects.filter(person_id=OuterRef("person_id")).values(
+        "watermark"
+    )[:1]
     claimed = Delivery.objects.filter(claimable, pk=delivery_id).update(
-        status=Delivery.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+        status=Delivery.Status.SENDING,
+        claimed_at=now,
+        attempts=F("attempts") + 1,
+        window_end=Coalesce("window_end", Value(now)),
+        window_start=Coalesce(
+            "window_start", Subquery(watermark), Value(default_since(person=None, until=now))
+        ),
     )
     if not claimed:
         return None
-    return Delivery.objects.select_related("person").get(pk=delivery_id)
+    return Delivery.objects.select_related("person", "person__digest_preference").get(
+        pk=delivery_id
+    )
 
 
-def _advance_watermark(*, person, until: dt.datetime) -> None:
-    preference, _created = DigestPreference.objects.get_or_create(person=person)
+def _advance_watermark(*, person, until: dt.datetime, preference: DigestPreference) -> None:
+    if preference.pk is None:
+        preference, _created = DigestPreference.objects.get_or_create(person=person)
     DigestPreference.objects.filter(pk=preference.pk).filter(
         Q(watermark__isnull=True) | Q(watermark__lt=until)
     ).update(watermark=until)
@@ -270,20 +285,19 @@ def _advance_watermark(*, person, until: dt.datetime) -> None:
 def delivery_send(*, delivery_id: int, now: dt.datetime | None = None, connection=None) -> str:
     """Compose and send one delivery, once. Returns the resulting status (or "" if another
     run already has it). Raises TransientMailError after putting the delivery back in the
-    queue, so that the task retries it."""
+    queue, so that the task retries it.
+
+    Two committed writes per digest (the claim, and the result with the watermark), so that
+    a bulk run is not bound by the database's commits."""
     now = now or timezone.now()
     delivery = _claim(delivery_id=delivery_id, now=now)
     if delivery is None:
         return ""
     person = delivery.person
-    preference = selectors.preference_for(person)
-    if delivery.window_end is None:
-        # The window is fixed at the first attempt, so a retry sends the same content.
-        delivery.window_end = now
-        delivery.window_start = preference.watermark or default_since(person=person, until=now)
-        Delivery.objects.filter(pk=delivery.pk).update(
-            window_start=delivery.window_start, window_end=delivery.window_end
-        )
+    try:
+        preference = person.digest_preference
+    except DigestPreference.DoesNotExist:
+        preference = DigestPreference(person=person)
     digest = compose_digest(
         person=person,
         since=delivery.window_start,
@@ -293,7 +307,7 @@ def delivery_send(*, delivery_id: int, now: dt.datetime | None = None, connectio
     if digest.is_empty and preference.skip_when_empty:
         with transaction.atomic():
             Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SKIPPED)
-            _advance_watermark(person=person, until=delivery.window_end)
+            _advance_watermark(person=person, until=delivery.window_end, preference=preference)
         return Delivery.Status.SKIPPED
     message = build_message(person=person, digest=digest, period=delivery.period)
     try:
@@ -311,7 +325,7 @@ def delivery_send(*, delivery_id: int, now: dt.datetime | None = None, connectio
             message_id=message.extra_headers.get("Message-ID", ""),
             error="",
         )
-        _advance_watermark(person=person, until=delivery.window_end)
+        _advance_watermark(person=person, until=delivery.window_end, preference=preference)
     return Delivery.Status.SENT
 
 
