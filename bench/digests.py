@@ -2,12 +2,14 @@
 
 `make bench` runs it with DIGEST_BENCH_PEOPLE generated members (default 10,000; set a smaller
 number for a quick look). Needs Redis (REDIS_URL, else redis://127.0.0.1:6379/5); the worker
-is celery.contrib.testing's in-process worker (threads pool, concurrency 1) consuming from
-Redis, so that it shares this process's database. Everything it creates is deleted afterwards.
+is celery.contrib.testing's in-process worker (threads pool) consuming from Redis, so that it
+shares this process's database. Concurrency: DIGEST_BENCH_CONCURRENCY, default 1 on SQLite
+(one writer at a time) and 2 on PostgreSQL. Everything it creates is deleted afterwards.
 """
 
 import asyncio  # noqa: F401 - aiosmtpd needs the loop policy loaded
 import datetime as dt
+import logging
 import os
 import smtplib
 import socket
@@ -51,6 +53,7 @@ def run(count: int | None = None) -> list[str]:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
     from django.core.mail.backends.smtp import EmailBackend
+    from django.db import connection as db
     from django.utils import timezone
 
     from digests import selectors, services, tasks
@@ -58,6 +61,8 @@ def run(count: int | None = None) -> list[str]:
     from members.models import Membership, Municipality
 
     count = count or int(os.environ.get("DIGEST_BENCH_PEOPLE", "10000"))
+    default_concurrency = "1" if db.vendor == "sqlite" else "2"
+    concurrency = int(os.environ.get("DIGEST_BENCH_CONCURRENCY", default_concurrency))
     redis_url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/5"
     try:
         redis.Redis.from_url(redis_url, socket_connect_timeout=1).ping()
@@ -68,6 +73,7 @@ def run(count: int | None = None) -> list[str]:
 
     sink = _Sink()
     port = _free_port()
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every command
     controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -112,7 +118,7 @@ def run(count: int | None = None) -> list[str]:
     try:
         with app.connection_for_write() as connection:
             connection.default_channel.client.flushdb()
-        with start_worker(app, pool="threads", concurrency=1, perform_ping_check=False,
+        with start_worker(app, pool="threads", concurrency=concurrency, perform_ping_check=False,
                           loglevel="WARNING", shutdown_timeout=30):  # fmt: skip
             started = time.perf_counter()
             for delivery in deliveries:
@@ -149,7 +155,8 @@ def run(count: int | None = None) -> list[str]:
         q_large = _queries_per_digest(people[-1], now + dt.timedelta(seconds=1))
         sent = Delivery.objects.filter(pk__in=[d.pk for d in deliveries], status="sent").count()
         lines += [
-            f"digests: {count} digests via Celery worker {digest_seconds:.1f}s "
+            f"digests: {count} digests via Celery worker ({db.vendor}, {concurrency} threads) "
+            f"{digest_seconds:.1f}s "
             f"({count / digest_seconds:.0f}/s), smtplib pre-rendered {baseline_seconds:.1f}s "
             f"({count / baseline_seconds:.0f}/s); ratio {digest_seconds / baseline_seconds:.2f}x "
             f"(aim <= 3x); {sent}/{count} deliveries recorded as sent",

@@ -104,3 +104,12 @@ def own_municipality_ids(person) -> list[int]:
     return sorted(
         set(Membership.objects.filter(user=person).values_list("municipality_id", flat=True))
     )
+
+
+def reminder_wishes(*, person_ids) -> dict[int, bool]:
+    """Whether each person wants meeting reminders (people without a preference: yes)."""
+    return dict(
+        DigestPreference.objects.filter(person_id__in=list(person_ids)).values_list(
+            "person_id", "reminders"
+        )
+    )

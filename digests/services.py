@@ -17,7 +17,8 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -249,19 +250,33 @@ def dispatch_due_digests(*, now: dt.datetime | None = None) -> list[int]:
 
 
 def _claim(*, delivery_id: int, now: dt.datetime) -> Delivery | None:
+    """Take the delivery for this run, and fix its content window at the first attempt (so a
+    retry sends the same content): one UPDATE, then one SELECT with person and preference."""
     claimable = Q(status=Delivery.Status.QUEUED) | Q(
         status=Delivery.Status.SENDING, claimed_at__lt=now - STALE_CLAIM
     )
+    watermark = DigestPreference.objects.filter(person_id=OuterRef("person_id")).values(
+        "watermark"
+    )[:1]
     claimed = Delivery.objects.filter(claimable, pk=delivery_id).update(
-        status=Delivery.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+        status=Delivery.Status.SENDING,
+        claimed_at=now,
+        attempts=F("attempts") + 1,
+        window_end=Coalesce("window_end", Value(now)),
+        window_start=Coalesce(
+            "window_start", Subquery(watermark), Value(default_since(person=None, until=now))
+        ),
     )
     if not claimed:
         return None
-    return Delivery.objects.select_related("person").get(pk=delivery_id)
+    return Delivery.objects.select_related("person", "person__digest_preference").get(
+        pk=delivery_id
+    )
 
 
-def _advance_watermark(*, person, until: dt.datetime) -> None:
-    preference, _created = DigestPreference.objects.get_or_create(person=person)
+def _advance_watermark(*, person, until: dt.datetime, preference: DigestPreference) -> None:
+    if preference.pk is None:
+        preference, _created = DigestPreference.objects.get_or_create(person=person)
     DigestPreference.objects.filter(pk=preference.pk).filter(
         Q(watermark__isnull=True) | Q(watermark__lt=until)
     ).update(watermark=until)
@@ -270,20 +285,19 @@ def _advance_watermark(*, person, until: dt.datetime) -> None:
 def delivery_send(*, delivery_id: int, now: dt.datetime | None = None, connection=None) -> str:
     """Compose and send one delivery, once. Returns the resulting status (or "" if another
     run already has it). Raises TransientMailError after putting the delivery back in the
-    queue, so that the task retries it."""
+    queue, so that the task retries it.
+
+    Two committed writes per digest (the claim, and the result with the watermark), so that
+    a bulk run is not bound by the database's commits."""
     now = now or timezone.now()
     delivery = _claim(delivery_id=delivery_id, now=now)
     if delivery is None:
         return ""
     person = delivery.person
-    preference = selectors.preference_for(person)
-    if delivery.window_end is None:
-        # The window is fixed at the first attempt, so a retry sends the same content.
-        delivery.window_end = now
-        delivery.window_start = preference.watermark or default_since(person=person, until=now)
-        Delivery.objects.filter(pk=delivery.pk).update(
-            window_start=delivery.window_start, window_end=delivery.window_end
-        )
+    try:
+        preference = person.digest_preference
+    except DigestPreference.DoesNotExist:
+        preference = DigestPreference(person=person)
     digest = compose_digest(
         person=person,
         since=delivery.window_start,
@@ -293,7 +307,7 @@ def delivery_send(*, delivery_id: int, now: dt.datetime | None = None, connectio
     if digest.is_empty and preference.skip_when_empty:
         with transaction.atomic():
             Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SKIPPED)
-            _advance_watermark(person=person, until=delivery.window_end)
+            _advance_watermark(person=person, until=delivery.window_end, preference=preference)
         return Delivery.Status.SKIPPED
     message = build_message(person=person, digest=digest, period=delivery.period)
     try:
@@ -311,7 +325,7 @@ def delivery_send(*, delivery_id: int, now: dt.datetime | None = None, connectio
             message_id=message.extra_headers.get("Message-ID", ""),
             error="",
         )
-        _advance_watermark(person=person, until=delivery.window_end)
+        _advance_watermark(person=person, until=delivery.window_end, preference=preference)
     return Delivery.Status.SENT
 
 
@@ -400,7 +414,7 @@ def _workshops_selectors(*names: str):
     return workshop_selectors
 
 
-def _notice_message(*, person, meeting, kind: str):
+def _notice_message(*, person, meeting, kind: str, ics: bytes):
     language = person.preferred_language or settings.LANGUAGE_CODE
     url = url_of(meeting)
     with translation.override(language):
@@ -414,8 +428,6 @@ def _notice_message(*, person, meeting, kind: str):
         }
         subject = render_to_string("digests/email/notice_subject.txt", context).strip()
         text = render_to_string("digests/email/notice.txt", context)
-    from digests.ics import meeting_ics
-
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,
@@ -426,33 +438,36 @@ def _notice_message(*, person, meeting, kind: str):
             "Auto-Submitted": "auto-generated",
         },
     )
-    message.attach(
-        f"termin-{meeting.pk}.ics",
-        meeting_ics(meeting, url=url, cancelled=kind == MeetingNotice.Kind.CANCELLATION),
-        "text/calendar",
-    )
+    # The workshops app's .ics: same UID and rising SEQUENCE, STATUS:CANCELLED when cancelled.
+    message.attach(f"termin-{meeting.pk}.ics", ics, "text/calendar")
     return message
 
 
-def _notify(*, meeting, people, kind: str) -> int:
+def _notify(*, meeting, people, kind: str, ics) -> int:
+    """Send one notice per person, once per (meeting, start time, kind)."""
     sent = 0
     ref = f"workshops.meeting:{meeting.pk}"
+    people = list(people)
+    wants = selectors.reminder_wishes(person_ids=[p.pk for p in people])
+    payload = None
     for person in people:
-        if not selectors.preference_for(person).reminders:
+        if not wants.get(person.pk, True):
             continue
         try:
             with transaction.atomic():
                 MeetingNotice.objects.create(
-                    person=person, meeting_ref=ref, starts_at=meeting.starts_at, kind=kind
+                    person=person, meeting_ref=ref, starts_at=meeting.start, kind=kind
                 )
         except IntegrityError:
             continue  # already sent for this start time
+        if payload is None:
+            payload = ics(meeting)
         try:
-            _send(_notice_message(person=person, meeting=meeting, kind=kind))
+            _send(_notice_message(person=person, meeting=meeting, kind=kind, ics=payload))
         except TransientMailError:
             # Let the next run (every 15 minutes) try again.
             MeetingNotice.objects.filter(
-                person=person, meeting_ref=ref, starts_at=meeting.starts_at, kind=kind
+                person=person, meeting_ref=ref, starts_at=meeting.start, kind=kind
             ).delete()
             logger.exception("meeting notice to %s failed", person.pk)
             continue
@@ -462,32 +477,32 @@ def _notify(*, meeting, people, kind: str) -> int:
 
 def dispatch_meeting_notices(*, now: dt.datetime | None = None) -> int:
     """Reminders 48 h before a meeting to those who accepted (once per start time, so a
-    moved meeting is reminded again) and notices of cancelled meetings. Does nothing while
-    the workshops app (or the selectors below) is missing.
+    moved meeting is reminded again) and notices of cancelled meetings to those who had
+    accepted. Does nothing while the workshops app (or the selectors below) is missing.
 
-    Expected in ``workshops.selectors``: ``meetings_between(*, start, end,
-    municipality_ids=None)``, ``accepted_attendees(*, meeting)`` and
-    ``cancelled_meetings_since(*, since)``.
+    Reads ``workshops.selectors``: ``meetings_accepted_by`` is not enough here (it is per
+    person), so ``upcoming_events(*, start, end)``, ``accepted_attendees(*, meeting_ids)``,
+    ``cancelled_meetings_since(*, since, starting_after)`` and ``event_ics(item)``.
     """
     now = now or timezone.now()
-    ws = _workshops_selectors("meetings_between", "accepted_attendees")
+    ws = _workshops_selectors(
+        "upcoming_events", "accepted_attendees", "cancelled_meetings_since", "event_ics"
+    )
     if ws is None:
         return 0
+    # Only meetings have attendances; workshop sessions are attended by Kommunen.
+    upcoming = [
+        event
+        for event in ws.upcoming_events(start=now, end=now + REMINDER_LEAD)
+        if hasattr(event, "attendances") and not event.is_cancelled
+    ]
+    cancelled = ws.cancelled_meetings_since(since=now - dt.timedelta(days=1), starting_after=now)
+    attendees = ws.accepted_attendees(meeting_ids=[m.pk for m in [*upcoming, *cancelled]])
     sent = 0
-    for meeting in ws.meetings_between(start=now, end=now + REMINDER_LEAD):
-        sent += _notify(
-            meeting=meeting,
-            people=ws.accepted_attendees(meeting=meeting),
-            kind=MeetingNotice.Kind.REMINDER,
-        )
-    if hasattr(ws, "cancelled_meetings_since"):
-        for meeting in ws.cancelled_meetings_since(since=now - dt.timedelta(days=1)):
-            if meeting.starts_at < now:
-                continue
-            # Only people who were told about the meeting hear of its cancellation.
-            sent += _notify(
-                meeting=meeting,
-                people=ws.accepted_attendees(meeting=meeting),
-                kind=MeetingNotice.Kind.CANCELLATION,
-            )
+    for meeting in upcoming:
+        sent += _notify(meeting=meeting, people=attendees.get(meeting.pk, []),
+                        kind=MeetingNotice.Kind.REMINDER, ics=ws.event_ics)  # fmt: skip
+    for meeting in cancelled:
+        sent += _notify(meeting=meeting, people=attendees.get(meeting.pk, []),
+                        kind=MeetingNotice.Kind.CANCELLATION, ics=ws.event_ics)  # fmt: skip
     return sent

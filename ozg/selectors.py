@@ -212,7 +212,10 @@ def attach_statuses(services, *, municipality: Municipality) -> list[OzgService]
 
 
 def status_changes_since(
-    since: dt.datetime, municipality_ids: set[int] | None = None
+    since: dt.datetime,
+    municipality_ids: set[int] | None = None,
+    *,
+    include_led_services: bool = False,
 ) -> list[StatusChange]:
     """Status changes at or after `since` (aware datetime), newest first, for the digest.
 
@@ -220,13 +223,26 @@ def status_changes_since(
     `municipality`, `old_maturity` (None when the status was first recorded), `new_maturity`,
     `old_state`/`new_state` (ImplementationState values; `get_new_maturity_display()` etc.
     give the labels), `changed_fields`, `changed_by` (a User or None) and `changed_at`.
-    `municipality_ids=None` means all Kommunen; a set restricts to those. One query.
+    `municipality_ids=None` means all Kommunen; a set restricts to those. With
+    `include_led_services=True` the changes of any Kommune to a service those Kommunen lead
+    (by the service's own assignment, else its Themenfeld's) are included too. One query.
     """
     qs = StatusChange.objects.filter(changed_at__gte=since).select_related(
         "service", "service__themenfeld", "municipality", "changed_by"
     )
     if municipality_ids is not None:
-        qs = qs.filter(municipality_id__in=municipality_ids)
+        wanted = Q(municipality_id__in=municipality_ids)
+        if include_led_services:
+            led = Assignment.objects.filter(lead_id__in=municipality_ids)
+            wanted |= Q(service_id__in=led.filter(service__isnull=False).values("service_id"))
+            wanted |= Q(
+                service__themenfeld_id__in=led.filter(themenfeld__isnull=False).values(
+                    "themenfeld_id"
+                )
+            ) & ~Q(
+                service_id__in=Assignment.objects.filter(service__isnull=False).values("service_id")
+            )
+        qs = qs.filter(wanted)
     return list(qs.order_by("-changed_at", "-pk"))
 
 

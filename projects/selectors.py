@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Case, Count, IntegerField, Max, Prefetch, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Max, Prefetch, Q, QuerySet, Value, When
 
 from members.models import Municipality, User
 from members.permissions import municipality_ids_for
@@ -168,10 +168,26 @@ def latest_updates_for(user: User, *, limit: int = 5) -> list[StatusUpdate]:
     )
 
 
-def updates_since(since) -> QuerySet[StatusUpdate]:
-    """For the weekly digest: timeline entries after `since`, with project and author."""
-    return (
-        StatusUpdate.objects.filter(created_at__gt=since)
-        .select_related("project", "author")
-        .order_by("project__title", "created_at")
-    )
+def updates_since(
+    since, *, until=None, municipality_ids=None, user: User | None = None
+) -> QuerySet[StatusUpdate]:
+    """For the weekly digest: timeline entries after `since` (and up to `until`, if given),
+    with project and author, in one query.
+
+    ``municipality_ids`` (optional) restricts to projects those Kommunen lead or take part in;
+    with ``user`` as well, also to projects that person is a contact of ("my Kommune and my
+    projects").
+    """
+    qs = StatusUpdate.objects.filter(created_at__gt=since)
+    if until is not None:
+        qs = qs.filter(created_at__lte=until)
+    if municipality_ids is not None:
+        mine = Q(
+            pk__in=Participation.objects.filter(municipality_id__in=municipality_ids).values(
+                "project_id"
+            )
+        )
+        if user is not None:
+            mine |= Q(contacts=user)
+        qs = qs.filter(project__in=Project.objects.filter(mine).values("pk"))
+    return qs.select_related("project", "author").order_by("project__title", "created_at")

@@ -112,6 +112,34 @@ def meetings_accepted_by(
     return list(qs.order_by("start"))
 
 
+def accepted_attendees(*, meeting_ids) -> dict[int, list[User]]:
+    """*digest*: the active people who accepted each of the meetings (not waiting), by meeting
+    id, for meeting reminders and cancellation notices. One query for all meetings."""
+    result: dict[int, list[User]] = {pk: [] for pk in meeting_ids}
+    attendances = (
+        Attendance.objects.filter(
+            meeting_id__in=list(meeting_ids),
+            response=Attendance.Response.ACCEPTED,
+            user__is_active=True,
+        )
+        .select_related("user")
+        .order_by("meeting_id", "pk")
+    )
+    for attendance in attendances:
+        result[attendance.meeting_id].append(attendance.user)
+    return result
+
+
+def cancelled_meetings_since(*, since: dt.datetime, starting_after: dt.datetime) -> list[Meeting]:
+    """*digest*: meetings cancelled (last changed) after `since` that would have started after
+    `starting_after`, for cancellation notices. One query."""
+    return list(
+        _meetings()
+        .filter(status=EventStatus.CANCELLED, updated_at__gt=since, start__gt=starting_after)
+        .order_by("start")
+    )
+
+
 def minutes_and_results_since(*, since: dt.datetime) -> dict:
     """*digest*: meetings whose minutes and workshops whose results changed after `since`.
 

@@ -1,9 +1,9 @@
 """Meetings and workshop sessions of the next 14 days, with an .ics for each accepted one.
 
-Expected in ``workshops.selectors``:
-``meetings_between(*, start, end, municipality_ids=None)`` returning meetings (``pk``,
-``__str__``, ``starts_at``, optional ``ends_at`` and ``location``, ``get_absolute_url()``) and
-``accepted_meeting_ids(*, person, meeting_ids) -> set`` (one query for all of them).
+Reads ``workshops.selectors``: ``upcoming_events(*, start, end)`` (meetings and sessions with
+``start``, ``location``, ``status``, ``get_absolute_url()``), ``meetings_accepted_by(*, user,
+start, end)`` and ``event_ics(item)``. With the scope "only mine", the events hosted or
+organised by the person's Kommunen and the meetings the person accepted.
 """
 
 import datetime as dt
@@ -11,17 +11,28 @@ import datetime as dt
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from digests.ics import meeting_ics
 from digests.sections import Attachment, DigestContext, Item, Section, url_of
 
 LOOKAHEAD = dt.timedelta(days=14)
+
+
+def _key(event) -> tuple[str, int]:
+    return (type(event).__name__, event.pk)
+
+
+def _host_id(event):
+    # Meeting.host_id or WorkshopSession.workshop.organiser_id (select_related by the selector).
+    if hasattr(event, "host_id"):
+        return event.host_id
+    workshop = getattr(event, "workshop", None)
+    return getattr(workshop, "organiser_id", None)
 
 
 class MeetingsSection(Section):
     key = "meetings"
     app_label = "workshops"
     order = 10
-    needs = ("meetings_between", "accepted_meeting_ids")
+    needs = ("upcoming_events", "meetings_accepted_by", "event_ics")
     label = gettext_lazy("Meetings of the next 14 days")
 
     @property
@@ -29,31 +40,32 @@ class MeetingsSection(Section):
         return _("Meetings of the next 14 days")
 
     def items(self, ctx: DigestContext) -> list[Item]:
-        meetings = list(
-            self.selector("meetings_between")(
-                start=ctx.until, end=ctx.until + LOOKAHEAD, municipality_ids=ctx.municipality_ids
-            )
-        )[:50]
-        accepted = set(
-            self.selector("accepted_meeting_ids")(
-                person=ctx.person, meeting_ids=[m.pk for m in meetings]
-            )
-        )
+        start, end = ctx.until, ctx.until + LOOKAHEAD
+        events = self.selector("upcoming_events")(start=start, end=end)
+        accepted = {
+            _key(m)
+            for m in self.selector("meetings_accepted_by")(user=ctx.person, start=start, end=end)
+        }
+        if ctx.municipality_ids is not None:
+            own = set(ctx.municipality_ids)
+            events = [e for e in events if _key(e) in accepted or _host_id(e) in own]
+        event_ics = self.selector("event_ics")
         items = []
-        for meeting in meetings:
-            url = url_of(meeting)
+        for event in events[:50]:
+            url = url_of(event)
+            cancelled = getattr(event, "is_cancelled", False)
+            is_accepted = _key(event) in accepted and not cancelled
             attachment = None
-            if meeting.pk in accepted:
-                attachment = Attachment(
-                    f"termin-{meeting.pk}.ics", meeting_ics(meeting, url=url), "text/calendar"
-                )
+            if is_accepted:
+                attachment = Attachment(f"termin-{event.pk}.ics", event_ics(event), "text/calendar")
+            flag = _("cancelled") if cancelled else (_("accepted") if is_accepted else "")
             items.append(
                 Item(
-                    title=str(meeting),
+                    title=str(event),
                     url=url,
-                    meta=str(getattr(meeting, "location", "") or ""),
-                    when=meeting.starts_at,
-                    flag=_("accepted") if meeting.pk in accepted else "",
+                    meta=str(getattr(event, "location", "") or ""),
+                    when=event.start,
+                    flag=flag,
                     attachment=attachment,
                 )
             )

@@ -27,12 +27,17 @@ class NewMembersSection(Section):
         )
         if ctx.municipality_ids is not None:
             memberships = memberships.filter(municipality_id__in=ctx.municipality_ids)
-        return [
-            Item(
-                title=str(m.user),
-                url=url_of(m.municipality),
-                meta=f"{m.get_role_display()}, {m.municipality.name}",
-                when=m.created_at,
+        urls: dict[int, str] = {}  # one reverse() per Kommune, not per member
+        items = []
+        for m in memberships[:50]:
+            if m.municipality_id not in urls:
+                urls[m.municipality_id] = url_of(m.municipality)
+            items.append(
+                Item(
+                    title=str(m.user),
+                    url=urls[m.municipality_id],
+                    meta=f"{m.get_role_display()}, {m.municipality.name}",
+                    when=m.created_at,
+                )
             )
-            for m in memberships[:50]
-        ]
+        return items

@@ -1,8 +1,8 @@
 """OZG status changes of the person's Kommune and of the services it leads.
 
-Expected: ``ozg.selectors.status_changes_between(*, since, until, municipality_ids)`` returning
-status records (``__str__``, ``get_absolute_url()``, ``updated_at`` or ``changed_at``,
-optionally ``get_status_display()``), including those of services the Kommunen lead.
+Reads ``ozg.selectors.status_changes_since(since, municipality_ids, include_led_services=True)``
+(status changes with ``service``, ``municipality``, ``changed_at`` and the maturity labels).
+Always restricted to the person's own Kommunen, whatever the scope.
 """
 
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ class OzgStatusSection(Section):
     key = "ozg"
     app_label = "ozg"
     order = 50
-    needs = ("status_changes_between",)
+    needs = ("status_changes_since",)
     label = gettext_lazy("OZG status changes")
 
     @property
@@ -25,18 +25,24 @@ class OzgStatusSection(Section):
     def items(self, ctx: DigestContext) -> list[Item]:
         if not ctx.own_municipality_ids:
             return []
-        changes = self.selector("status_changes_between")(
-            since=ctx.since, until=ctx.until, municipality_ids=ctx.own_municipality_ids
+        changes = self.selector("status_changes_since")(
+            ctx.since, set(ctx.own_municipality_ids), include_led_services=True
         )
+        # The selector's window is [since, …); the digest's is (since, until].
+        changes = [c for c in changes if ctx.since < c.changed_at <= ctx.until]
         items = []
-        for change in list(changes)[:50]:
-            status = getattr(change, "get_status_display", None)
+        for change in reversed(changes[:50]):  # the latest 50, oldest first
+            new = change.get_new_maturity_display()
+            if change.old_maturity is not None and change.old_maturity != change.new_maturity:
+                meta = f"{change.get_old_maturity_display()} → {new}"
+            else:
+                meta = f"{new}, {change.get_new_state_display()}"
             items.append(
                 Item(
-                    title=str(change),
-                    url=url_of(change),
-                    meta=status() if callable(status) else "",
-                    when=getattr(change, "changed_at", None) or getattr(change, "updated_at", None),
+                    title=f"{change.service.name} ({change.municipality.name})",
+                    url=url_of(change.service),
+                    meta=meta,
+                    when=change.changed_at,
                 )
             )
         return items

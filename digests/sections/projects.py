@@ -1,9 +1,8 @@
-"""Project status updates, read through ``projects.selectors.status_updates_between``.
+"""Project status updates, read through ``projects.selectors.updates_since``.
 
-Expected: ``status_updates_between(*, since, until, municipality_ids=None)`` returning status
-updates (``__str__``, ``created_at``, ``get_absolute_url()``; optionally ``project`` and
-``get_status_display()``); ``municipality_ids`` restricts to projects those Kommunen lead or
-take part in.
+``updates_since(since, *, until, municipality_ids, user)`` returns status updates with their
+project; with the scope "only mine" it is restricted to the projects the person's Kommunen
+lead or take part in and those the person is a contact of.
 """
 
 from django.utils.translation import gettext as _
@@ -16,7 +15,7 @@ class ProjectUpdatesSection(Section):
     key = "projects"
     app_label = "projects"
     order = 30
-    needs = ("status_updates_between",)
+    needs = ("updates_since",)
     label = gettext_lazy("Project status updates")
 
     @property
@@ -24,19 +23,32 @@ class ProjectUpdatesSection(Section):
         return _("Project status updates")
 
     def items(self, ctx: DigestContext) -> list[Item]:
-        updates = self.selector("status_updates_between")(
-            since=ctx.since, until=ctx.until, municipality_ids=ctx.municipality_ids
+        mine = ctx.municipality_ids is not None
+        updates = self.selector("updates_since")(
+            ctx.since,
+            until=ctx.until,
+            municipality_ids=ctx.municipality_ids,
+            user=ctx.person if mine else None,
         )
         items = []
-        for update in list(updates)[:50]:
-            project = getattr(update, "project", None)
-            status = getattr(update, "get_status_display", None)
+        for update in updates[:50]:
+            meta = ""
+            if update.new_status:
+                meta = update.get_new_status_display()
+            if update.progress is not None:
+                meta = f"{meta}, {update.progress} %" if meta else f"{update.progress} %"
+            url = url_of(update.project)
             items.append(
                 Item(
-                    title=str(project) if project is not None else str(update),
-                    url=url_of(update) or url_of(project),
-                    meta=status() if callable(status) else str(update),
-                    when=getattr(update, "created_at", None),
+                    title=str(update.project),
+                    url=f"{url}#update-{update.pk}" if url else "",
+                    meta=meta or _truncate(update.text),
+                    when=update.created_at,
                 )
             )
         return items
+
+
+def _truncate(text: str, length: int = 140) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= length else text[: length - 1] + "…"

@@ -1,10 +1,10 @@
-"""New workshop results and action items, and the person's own open and overdue action items.
+"""New minutes, workshop results and action items, and the person's open and overdue items.
 
-Expected in ``workshops.selectors``:
-``results_between(*, since, until, municipality_ids=None)`` (results and new action items,
-each with ``__str__``, ``created_at``, ``get_absolute_url()``) and
-``open_action_items_for(*, user)`` (action items with ``__str__``, ``due_date`` or None,
-``get_absolute_url()``; wired to the real workshops app).
+Reads ``workshops.selectors``: ``minutes_and_results_since(*, since)``,
+``action_items_since(*, since)``, ``open_action_items_for(*, user)`` and
+``overdue_action_items_for(*, user, today)``. With the scope "only mine", the meetings hosted
+and the workshops organised by the person's Kommunen and the action items of those Kommunen or
+of the person.
 """
 
 from django.utils import timezone
@@ -14,11 +14,15 @@ from django.utils.translation import gettext_lazy
 from digests.sections import DigestContext, Item, Section, url_of
 
 
+def _in_window(moment, ctx: DigestContext) -> bool:
+    return moment is not None and ctx.since < moment <= ctx.until
+
+
 class WorkshopResultsSection(Section):
     key = "workshop_results"
     app_label = "workshops"
     order = 40
-    needs = ("results_between",)
+    needs = ("minutes_and_results_since", "action_items_since")
     label = gettext_lazy("Workshop results and action items")
 
     @property
@@ -26,25 +30,48 @@ class WorkshopResultsSection(Section):
         return _("New workshop results and action items")
 
     def items(self, ctx: DigestContext) -> list[Item]:
-        results = self.selector("results_between")(
-            since=ctx.since, until=ctx.until, municipality_ids=ctx.municipality_ids
-        )
-        return [
-            Item(
-                title=str(result),
-                url=url_of(result),
-                meta=str(getattr(result, "workshop", "") or ""),
-                when=getattr(result, "created_at", None),
+        own = set(ctx.municipality_ids) if ctx.municipality_ids is not None else None
+        changed = self.selector("minutes_and_results_since")(since=ctx.since)
+        actions = self.selector("action_items_since")(since=ctx.since)
+        items: list[Item] = []
+        for meeting in changed["meetings"]:
+            if _in_window(meeting.minutes_updated_at, ctx) and (
+                own is None or meeting.host_id in own
+            ):
+                items.append(Item(title=str(meeting), url=url_of(meeting), meta=_("Minutes"),
+                                  when=meeting.minutes_updated_at))  # fmt: skip
+        for workshop in changed["workshops"]:
+            if _in_window(workshop.results_updated_at, ctx) and (
+                own is None or workshop.organiser_id in own
+            ):
+                items.append(Item(title=str(workshop), url=url_of(workshop), meta=_("Results"),
+                                  when=workshop.results_updated_at))  # fmt: skip
+        for action in actions:
+            if not _in_window(action.created_at, ctx):
+                continue
+            if own is not None and not (
+                action.responsible_municipality_id in own
+                or action.responsible_person_id == ctx.person.pk
+            ):
+                continue
+            origin = action.workshop or action.meeting
+            items.append(
+                Item(
+                    title=str(action),
+                    url=url_of(action),
+                    meta=_("Action item from %(origin)s") % {"origin": origin} if origin else "",
+                    when=action.created_at,
+                )
             )
-            for result in list(results)[:50]
-        ]
+        items.sort(key=lambda item: item.when)
+        return items[:50]
 
 
 class MyActionItemsSection(Section):
     key = "my_action_items"
     app_label = "workshops"
     order = 20
-    needs = ("open_action_items_for",)
+    needs = ("open_action_items_for", "overdue_action_items_for")
     label = gettext_lazy("My open action items")
 
     @property
@@ -53,15 +80,21 @@ class MyActionItemsSection(Section):
 
     def items(self, ctx: DigestContext) -> list[Item]:
         today = timezone.localdate(ctx.now)
+        overdue = self.selector("overdue_action_items_for")(user=ctx.person, today=today)
+        overdue_ids = {action.pk for action in overdue}
+        rest = [
+            a for a in self.selector("open_action_items_for")(user=ctx.person)
+            if a.pk not in overdue_ids
+        ]  # fmt: skip
         items = []
-        for action in list(self.selector("open_action_items_for")(user=ctx.person))[:50]:
-            due = getattr(action, "due_date", None)
+        for action in [*overdue, *rest][:50]:
             items.append(
                 Item(
                     title=str(action),
                     url=url_of(action),
-                    when=due,
-                    flag=_("overdue") if due and due < today else "",
+                    meta=str(action.responsible_municipality or ""),
+                    when=action.due_date,
+                    flag=_("overdue") if action.pk in overdue_ids else "",
                 )
             )
         return items

@@ -8,8 +8,10 @@ from django.utils import timezone
 
 from digests import services
 from digests.models import DigestPreference, MeetingNotice
-from tests.digests.conftest import FakeMeeting
 from tests.members.factories import UserFactory
+from tests.workshops.factories import AttendanceFactory, MeetingFactory
+from workshops.models import Attendance
+from workshops.services import meeting_cancel, meeting_update
 
 
 def test_preferences_defaults_and_save(detmold_client, detmold_cdo):
@@ -103,29 +105,47 @@ def test_reminder_token_turns_off_reminders_only(client, detmold_cdo):
     assert (preference.enabled, preference.reminders) == (True, False)
 
 
-def test_meeting_notices_do_nothing_without_workshops(db):
+def test_meeting_notices_do_nothing_without_workshops(db, monkeypatch):
+    from django.apps import apps
+
+    real = apps.is_installed
+    monkeypatch.setattr(apps, "is_installed", lambda label: label != "workshops" and real(label))
+    MeetingFactory(start=timezone.now() + dt.timedelta(hours=3))
     assert services.dispatch_meeting_notices() == 0
 
 
-def test_reminders_once_rearmed_when_moved_and_cancellation(fake_apps, detmold_cdo):
+def test_reminders_once_rearmed_when_moved_and_cancellation(detmold_cdo, lemgo_cdo, lemgo):
     now = timezone.now()
-    meeting = FakeMeeting(7, "CDO-Treffen", now + dt.timedelta(hours=47))
+    meeting = MeetingFactory(
+        title="CDO-Treffen", host=lemgo, start=now + dt.timedelta(hours=47), seat_limit=2
+    )
     no_reminders = UserFactory()
     DigestPreference.objects.create(person=no_reminders, reminders=False)
-    fake_apps["meetings"] = [meeting]
-    fake_apps["attendees"] = {7: [detmold_cdo, no_reminders]}
+    AttendanceFactory(meeting=meeting, user=detmold_cdo)
+    AttendanceFactory(meeting=meeting, user=no_reminders)
+    AttendanceFactory(meeting=meeting, user=UserFactory(), response=Attendance.Response.WAITING)
+    AttendanceFactory(meeting=meeting, user=UserFactory(), response=Attendance.Response.DECLINED)
+    later = MeetingFactory(host=lemgo, start=now + dt.timedelta(hours=51))
+    AttendanceFactory(meeting=later, user=detmold_cdo)
     assert services.dispatch_meeting_notices(now=now) == 1
     assert services.dispatch_meeting_notices(now=now + dt.timedelta(minutes=15)) == 0
     assert mail.outbox[0].to == [detmold_cdo.email]
-    assert mail.outbox[0].attachments[0][0] == "termin-7.ics"
-    meeting.starts_at += dt.timedelta(hours=1)  # moved: re-armed
+    assert "CDO-Treffen" in mail.outbox[0].subject
+    assert mail.outbox[0].attachments[0][0] == f"termin-{meeting.pk}.ics"
+    # Moved by an hour through the workshops service: the reminder is re-armed.
+    meeting = meeting_update(actor=lemgo_cdo, meeting=meeting,
+                   data={"start": meeting.start + dt.timedelta(hours=1),
+                         "end": meeting.end + dt.timedelta(hours=1)})  # fmt: skip
     assert services.dispatch_meeting_notices(now=now + dt.timedelta(minutes=30)) == 1
-    fake_apps["meetings"] = []
-    fake_apps["cancelled"] = [meeting]
+    meeting_cancel(actor=lemgo_cdo, meeting=meeting)
     assert services.dispatch_meeting_notices(now=now + dt.timedelta(hours=1)) == 1
     assert services.dispatch_meeting_notices(now=now + dt.timedelta(hours=2)) == 0
-    assert "METHOD:CANCEL" in str(mail.outbox[-1].attachments[0][1])
+    cancellation = mail.outbox[-1]
+    assert cancellation.subject.startswith("Abgesagt: CDO-Treffen")
+    assert "STATUS:CANCELLED" in str(cancellation.attachments[0][1])
     assert MeetingNotice.objects.count() == 3
+    # The later meeting is reminded once its 48 hours have come.
+    assert services.dispatch_meeting_notices(now=now + dt.timedelta(hours=3, minutes=5)) == 1
 
 
 @pytest.mark.parametrize("url", ["/digest/einstellungen/", "/digest/vorschau/"])

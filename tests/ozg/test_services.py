@@ -7,9 +7,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from ozg import selectors
-from ozg.models import FormTemplate, ServiceStatus, StatusChange
+from ozg.models import Assignment, FormTemplate, ServiceStatus, StatusChange
 from ozg.services import assignment_set, form_adopt, form_template_save, status_set
-from tests.ozg.factories import SolutionFactory
+from tests.ozg.factories import (
+    OzgServiceFactory,
+    ServiceStatusFactory,
+    SolutionFactory,
+    ThemenfeldFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +124,31 @@ def test_only_admins_assign_leads_and_the_lead_keeps_forms(
         form_adopt(actor=lemgo_cdo, form=form, municipality=detmold)
     assert FormTemplate.objects.count() == 1
     assert form.adoptions.count() == 1
+
+
+def _change(*, municipality, service, when):
+    status = ServiceStatusFactory(municipality=municipality, service=service)
+    return StatusChange.objects.create(
+        status=status, municipality=municipality, service=service, old_maturity=1,
+        new_maturity=3, old_state="planned", new_state="online", changed_at=when,
+    )  # fmt: skip
+
+
+def test_status_changes_since_with_led_services(detmold, lemgo):
+    now = timezone.now()
+    led = OzgServiceFactory()
+    by_field = OzgServiceFactory(themenfeld=ThemenfeldFactory(name="Feld der Detmolder"))
+    overridden = OzgServiceFactory(themenfeld=by_field.themenfeld)
+    Assignment.objects.create(service=led, lead=detmold)
+    Assignment.objects.create(themenfeld=by_field.themenfeld, lead=detmold)
+    Assignment.objects.create(service=overridden, lead=lemgo)  # its own lead wins
+    changes = [
+        _change(municipality=lemgo, service=service, when=now + dt.timedelta(seconds=n))
+        for n, service in enumerate([led, by_field, overridden])
+    ]
+    since = now - dt.timedelta(minutes=1)
+    assert selectors.status_changes_since(since, {detmold.pk}) == []
+    assert (
+        selectors.status_changes_since(since, {detmold.pk}, include_led_services=True)
+        == changes[1::-1]
+    )

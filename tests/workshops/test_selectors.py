@@ -7,7 +7,13 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from tests.members.factories import UserFactory
-from tests.workshops.factories import ActionItemFactory, MeetingFactory, SessionFactory, in_days
+from tests.workshops.factories import (
+    ActionItemFactory,
+    AttendanceFactory,
+    MeetingFactory,
+    SessionFactory,
+    in_days,
+)
 from workshops import selectors, services
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +84,25 @@ def test_municipality_panel_lists_hosted_meetings_and_open_items(detmold_client,
     page = detmold_client.get("/kommunen/detmold/").content.decode()
     assert "Treffen in Detmold" in page and "Treffen in Lemgo" not in page
     assert "Detmolder Maßnahme" in page
+
+
+def test_accepted_attendees_by_meeting(detmold, member):
+    meeting, other = MeetingFactory(host=detmold), MeetingFactory(host=detmold)
+    services.attendance_set(actor=member, user=member, meeting=meeting, response="accepted")
+    inactive = UserFactory(is_active=False)
+    AttendanceFactory(meeting=meeting, user=inactive)
+    assert selectors.accepted_attendees(meeting_ids=[meeting.pk, other.pk]) == {
+        meeting.pk: [member],
+        other.pk: [],
+    }
+
+
+def test_cancelled_meetings_since(detmold, detmold_cdo):
+    before = timezone.now()
+    cancelled = MeetingFactory(host=detmold)
+    services.meeting_cancel(actor=detmold_cdo, meeting=cancelled)
+    MeetingFactory(host=detmold)
+    past = MeetingFactory(host=detmold, start=in_days(-3), end=in_days(-3, 12))
+    services.meeting_cancel(actor=detmold_cdo, meeting=past)
+    assert selectors.cancelled_meetings_since(since=before, starting_after=before) == [cancelled]
+    assert selectors.cancelled_meetings_since(since=timezone.now(), starting_after=before) == []
