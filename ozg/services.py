@@ -17,6 +17,7 @@ from ozg.models import (
     ImplementationState,
     Lebenslage,
     LeikaService,
+    Maturity,
     OzgService,
     ServiceStatus,
     Solution,
@@ -337,7 +338,8 @@ def status_bulk_set(
     """Set Reifegrad and state of many services of one Kommune at once: all or nothing.
 
     Each row goes through `status_set`, so every change is logged; unchanged rows write
-    nothing. Returns the number of statuses changed.
+    nothing, and an unrecorded service left at 0 / not started stays unrecorded.
+    Returns the number of statuses changed.
     """
     if not can_edit_status(actor, municipality):
         raise PermissionDenied
@@ -352,6 +354,11 @@ def status_bulk_set(
         before = current.get(service.pk)
         if before is not None and (before.maturity, before.state) == (maturity, state):
             continue
+        if before is None and (maturity, state) == (
+            Maturity.OFFLINE,
+            ImplementationState.NOT_STARTED,
+        ):
+            continue  # the form's default for "nothing recorded": keep it unrecorded
         status_set(
             actor=actor,
             municipality=municipality,

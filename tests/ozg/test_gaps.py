@@ -305,3 +305,13 @@ def test_every_path_logs_and_the_service_page_shows_the_history(
     # statuses cannot be deleted in the admin (the history would go with them)
     response = admin_client.post(reverse("admin:ozg_servicestatus_delete", args=[status.pk]))
     assert response.status_code == 403 and ServiceStatus.objects.filter(pk=status.pk).exists()
+
+
+def test_bulk_save_keeps_unrecorded_rows_unrecorded(detmold_client, detmold):
+    url = reverse("ozg:bulk_edit", kwargs={"slug": "detmold"})
+    services = list(OzgService.objects.filter(ozg_id__in=["10000", "10001"]))
+    response = detmold_client.post(url, _bulk_data(services, [(0, "not_started"), (1, "planned")]))
+    assert response.status_code == 302
+    assert list(
+        ServiceStatus.objects.filter(municipality=detmold).values_list("service__ozg_id", flat=True)
+    ) == ["10001"]
