@@ -4,13 +4,14 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
-from import_export.admin import ExportMixin
+from import_export.admin import ExportMixin, ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from members.reference import ReferenceDataError
 from ozg import services
 from ozg.forms import CatalogueImportForm
+from ozg.imports import StatusImportResource
 from ozg.models import (
     Assignment,
     FormAdoption,
@@ -175,7 +176,9 @@ class ReifegradFilter(admin.SimpleListFilter):
 
 
 @admin.register(ServiceStatus)
-class ServiceStatusAdmin(ExportMixin, admin.ModelAdmin):
+class ServiceStatusAdmin(ImportExportMixin, admin.ModelAdmin):
+    """Import goes row by row through `services.status_set` (change log); all or nothing."""
+
     resource_classes = [StatusResource]
     formats = [CSV, XLSX]
     list_display = ["municipality", "service", "maturity", "state", "solution", "updated_at",
@@ -192,6 +195,19 @@ class ServiceStatusAdmin(ExportMixin, admin.ModelAdmin):
     list_select_related = ["municipality", "service", "solution", "updated_by"]
     autocomplete_fields = ["service"]
     readonly_fields = ["updated_at", "updated_by"]
+
+    def get_import_resource_classes(self, request):
+        return [StatusImportResource]
+
+    def get_export_resource_classes(self, request):
+        return [StatusResource]
+
+    def has_import_permission(self, request):
+        return can_import_catalogue(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        """Statuses are never deleted (that would lose their history); set Reifegrad 0."""
+        return False
 
     def save_model(self, request, obj, form, change):
         """Go through the service so that the change log records who and when."""

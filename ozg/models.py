@@ -321,6 +321,12 @@ class StatusChange(models.Model):
     )
     new_state = models.CharField(_("new state"), max_length=20, choices=ImplementationState.choices)
     changed_fields = models.JSONField(_("changed fields"), default=list)
+    values = models.JSONField(
+        _("old and new values"),
+        default=dict,
+        blank=True,
+        help_text=_("Per changed field: [old, new] as text."),
+    )
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

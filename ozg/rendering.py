@@ -1,15 +1,20 @@
-"""The matrix table body, built in Python: thousands of cells, so no template loop per cell.
+"""The matrix table, built in Python: thousands of cells, so no template loop per cell.
 
 Every cell shows the Reifegrad as number and short text (never colour alone); the colour
-class is an extra. Names are escaped once per row.
+class is an extra. The HTML of each possible cell is built once per request (translated
+labels included), then the rows are joined from those strings: no template tag, filter or
+gettext call per cell. Names are escaped once per row.
 """
 
-from django.utils.html import escape
+from html import escape
+
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from ozg.models import ImplementationState, Maturity
 from ozg.selectors import Matrix
+
+PLACEHOLDER = "00000"
 
 
 def short_labels() -> dict[int, str]:
@@ -22,33 +27,37 @@ def short_labels() -> dict[int, str]:
     }
 
 
-def _cell_html() -> dict:
-    states = dict(ImplementationState.choices)
-    long = dict(Maturity.choices)
+def cell_html() -> dict:
+    """(maturity, state) → the finished <td>, for every combination; None → not recorded."""
     short = short_labels()
-    cells = {None: '<td class="ozg-cell ozg-cell--none">–</td>'}
+    cells = {None: '<td class="n">–</td>'}
     for level in Maturity.values:
         for state in ImplementationState.values:
-            title = escape(f"{level} {long[level]} · {states[state]}")
-            cells[(level, state)] = (
-                f'<td class="ozg-cell ozg-cell--l{level}" title="{title}">'
-                f"{level}&nbsp;{escape(short[level])}</td>"
-            )
+            cells[(level, state)] = f'<td class="l{level}">{level}&nbsp;{escape(short[level])}</td>'
     return cells
+
+
+def matrix_head(matrix: Matrix, *, municipality_url: str) -> SafeString:
+    """The column headers; `municipality_url` contains the placeholder 00000 for the slug."""
+    prefix, suffix = municipality_url.split(PLACEHOLDER)
+    return mark_safe(  # noqa: S308 - every value is escaped
+        "".join(
+            f'<th scope="col"><a class="kern-link" href="{prefix}{k.slug}{suffix}">'
+            f"{escape(k.name)}</a></th>"
+            for k in matrix.municipalities
+        )
+    )
 
 
 def matrix_body(matrix: Matrix, *, service_url: str) -> SafeString:
     """`service_url` contains the placeholder 00000 for the OZG-ID."""
-    cells = _cell_html()
-    prefix, suffix = service_url.split("00000")
-    parts = []
-    append = parts.append
-    for service, row in matrix.rows():
-        append(
-            f'<tr id="ozg-{service.ozg_id}"><th scope="row" class="ozg-matrix__service">'
-            f'<a class="kern-link" href="{prefix}{service.ozg_id}{suffix}">{service.ozg_id}</a> '
-            f"{escape(service.name)}</th>"
-        )
-        append("".join([cells[c] for c in row]))
-        append("</tr>")
-    return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+    cells = cell_html()
+    prefix, suffix = service_url.split(PLACEHOLDER)
+    join = "".join
+    parts = [
+        f'<tr id="ozg-{service.ozg_id}"><th scope="row">'
+        f'<a class="kern-link" href="{prefix}{service.ozg_id}{suffix}">{service.ozg_id}</a> '
+        f"{escape(service.name)}</th>{join([cells[c] for c in row])}</tr>"
+        for service, row in matrix.rows()
+    ]
+    return mark_safe(join(parts))  # noqa: S308 - every value above is escaped

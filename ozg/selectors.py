@@ -7,6 +7,7 @@ statuses, which Python arranges into rows.
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -75,6 +76,42 @@ def leads() -> Leads:
         else:
             result.by_themenfeld[assignment.themenfeld_id] = assignment
     return result
+
+
+def themenfeld_assignments() -> list[dict]:
+    """Every Themenfeld with its assignment (or None) and its number of active services and
+    of services with their own assignment, in four queries."""
+    by_themenfeld = {
+        a.themenfeld_id: a
+        for a in Assignment.objects.filter(themenfeld__isnull=False)
+        .select_related("lead")
+        .prefetch_related(Prefetch("supporters", queryset=Municipality.objects.order_by("name")))
+    }
+    services = dict(
+        active_services()
+        .values("themenfeld_id")
+        .annotate(n=Count("id"))
+        .values_list("themenfeld_id", "n")
+    )
+    own = dict(
+        Assignment.objects.filter(service__isnull=False)
+        .values("service__themenfeld_id")
+        .annotate(n=Count("id"))
+        .values_list("service__themenfeld_id", "n")
+    )
+    return [
+        {
+            "themenfeld": t,
+            "assignment": by_themenfeld.get(t.pk),
+            "services": services.get(t.pk, 0),
+            "own_assignments": own.get(t.pk, 0),
+        }
+        for t in Themenfeld.objects.all()
+    ]
+
+
+def themenfeld_assignment(themenfeld: Themenfeld) -> Assignment | None:
+    return Assignment.objects.filter(themenfeld=themenfeld).first()
 
 
 def lead_id_for(service: OzgService) -> int | None:
@@ -159,11 +196,7 @@ def service_detail(*, ozg_id: str, user: User) -> dict:
     for form in forms:
         adopted = {a.municipality_id for a in form.adoptions.all()}
         form.adoptable_ids = [i for i in own_ids if i not in adopted]
-    changes = list(
-        StatusChange.objects.filter(service=service)
-        .select_related("municipality", "changed_by")
-        .order_by("-changed_at", "-pk")[:10]
-    )
+    changes = status_history(service=service)
     return {
         "service": service,
         "assignment": assignment,
@@ -179,6 +212,31 @@ def service_detail(*, ozg_id: str, user: User) -> dict:
 
 
 # --- Status per Kommune ---------------------------------------------------------------------
+
+HISTORY_LIMIT = 50
+
+
+def status_history(*, service: OzgService, limit: int = HISTORY_LIMIT) -> list[StatusChange]:
+    """The latest changes of a service's statuses, newest first (one query). Each carries
+    `.other_changes`: (label, old, new) for the fields besides Reifegrad and state."""
+    labels = {
+        f.name: f.verbose_name
+        for f in ServiceStatus._meta.get_fields()
+        if f.name in {"online_since", "url", "solution", "notes"}
+    }
+    changes = list(
+        StatusChange.objects.filter(service=service)
+        .select_related("municipality", "changed_by")
+        .order_by("-changed_at", "-pk")[:limit]
+    )
+    for change in changes:
+        values = change.values or {}
+        change.other_changes = [
+            (labels[name], *values.get(name, [None, None]))
+            for name in change.changed_fields
+            if name in labels
+        ]
+    return changes
 
 
 def status_for_edit(*, municipality: Municipality, service: OzgService) -> ServiceStatus | None:
@@ -196,6 +254,12 @@ def bulk_edit_services(
     if themenfeld is not None:
         qs = qs.filter(themenfeld=themenfeld)
     return qs
+
+
+def services_by_ids(ids: list[str]) -> list[OzgService]:
+    """Active services by primary key (ids as posted); unknown or malformed ids are left out."""
+    pks = [int(i) for i in ids if str(i).isdigit()]
+    return list(active_services().filter(pk__in=pks).order_by("ozg_id"))
 
 
 def attach_statuses(services, *, municipality: Municipality) -> list[OzgService]:
@@ -249,37 +313,53 @@ def status_changes_since(
 # --- Matrix ---------------------------------------------------------------------------------
 
 
+class MatrixKommune(NamedTuple):
+    pk: int
+    name: str
+    slug: str
+
+
+class MatrixService(NamedTuple):
+    pk: int
+    ozg_id: str
+    name: str
+
+
 @dataclass
 class Matrix:
-    municipalities: list[Municipality]
-    services: list[OzgService]
-    cells: dict[
-        tuple[int, int], tuple[int, str]
-    ]  # (service_id, municipality_id) → (maturity, state)
+    """Kommunen (columns) × services (rows); `grid[i][j]` is the (maturity, state) of
+    service i in Kommune j, or None where nothing is recorded. Plain tuples, no models."""
+
+    municipalities: list[MatrixKommune]
+    services: list[MatrixService]
+    grid: list[list[tuple[int, str] | None]]
 
     def rows(self):
         """(service, [(maturity, state) or None per Kommune]) in display order."""
-        ids = [m.pk for m in self.municipalities]
-        get = self.cells.get
-        for service in self.services:
-            sid = service.pk
-            yield service, [get((sid, mid)) for mid in ids]
+        return zip(self.services, self.grid, strict=True)
 
 
 def matrix(*, themenfeld: Themenfeld | None, municipality_ids: list[int] | None = None) -> Matrix:
     """Kommunen × services (of one Themenfeld, or all active services) in three queries."""
-    municipalities = Municipality.objects.order_by("name").only("id", "name", "slug")
+    municipalities = Municipality.objects.order_by("name")
     if municipality_ids is not None:
         municipalities = municipalities.filter(pk__in=municipality_ids)
-    services = active_services().order_by("ozg_id").only("id", "ozg_id", "name", "themenfeld_id")
+    services = active_services().order_by("ozg_id")
     statuses = ServiceStatus.objects.filter(service__withdrawn_at__isnull=True)
     if themenfeld is not None:
         services = services.filter(themenfeld=themenfeld)
         statuses = statuses.filter(service__themenfeld=themenfeld)
     if municipality_ids is not None:
         statuses = statuses.filter(municipality_id__in=municipality_ids)
-    # The ORM builds the SQL; the rows come straight from the cursor (no per-row model or
-    # converter work), which keeps the page within a small factor of the raw query.
+    kommunen = [MatrixKommune(*row) for row in municipalities.values_list("id", "name", "slug")]
+    rows = [MatrixService(*row) for row in services.values_list("id", "ozg_id", "name")]
+    column = {k.pk: j for j, k in enumerate(kommunen)}
+    width = len(kommunen)
+    grid: list[list] = [[None] * width for _ in rows]
+    by_service = {s.pk: grid[i] for i, s in enumerate(rows)}
+    # The ORM builds the SQL; the rows come straight from the cursor (no model instances, no
+    # converters) and go into a grid allocated up front, so the page stays within a small
+    # factor of the raw query.
     sql, params = (
         statuses.values_list("service_id", "municipality_id", "maturity", "state")
         .order_by()
@@ -287,8 +367,13 @@ def matrix(*, themenfeld: Themenfeld | None, municipality_ids: list[int] | None 
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        cells = {(sid, mid): (maturity, state) for sid, mid, maturity, state in cursor}
-    return Matrix(municipalities=list(municipalities), services=list(services), cells=cells)
+        fetched = cursor.fetchall()
+    for sid, mid, maturity, state in fetched:
+        try:
+            by_service[sid][column[mid]] = (maturity, state)
+        except KeyError:  # changed between the queries
+            continue
+    return Matrix(municipalities=kommunen, services=rows, grid=grid)
 
 
 # --- Progress and charts --------------------------------------------------------------------

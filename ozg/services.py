@@ -17,6 +17,7 @@ from ozg.models import (
     ImplementationState,
     Lebenslage,
     LeikaService,
+    Maturity,
     OzgService,
     ServiceStatus,
     Solution,
@@ -231,6 +232,17 @@ def _replace_leika(catalogue: Catalogue) -> list[str]:
 TRACKED_FIELDS = ("maturity", "state", "online_since", "url", "solution_id", "notes")
 
 
+def _as_text(field_name: str, value) -> str | int | None:
+    """A value of the change log: JSON-safe, readable without the other tables."""
+    if value is None or value == "":
+        return None
+    if field_name == "solution_id":
+        return Solution.objects.filter(pk=value).values_list("name", flat=True).first()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
 @transaction.atomic
 def status_set(
     *,
@@ -284,6 +296,13 @@ def status_set(
         old_state="" if before is None else before["state"],
         new_state=status.state,
         changed_fields=[f.removesuffix("_id") for f in changed],
+        values={
+            f.removesuffix("_id"): [
+                None if before is None else _as_text(f, before[f]),
+                _as_text(f, after[f]),
+            ]
+            for f in changed
+        },
         changed_by=actor,
         changed_at=timezone.now(),
     )
@@ -307,6 +326,74 @@ def status_quick_set(
         solution=current.solution if current else None,
         notes=current.notes if current else "",
     )
+
+
+@transaction.atomic
+def status_bulk_set(
+    *,
+    actor: User,
+    municipality: Municipality,
+    items: list[tuple[OzgService, int, str]],
+) -> int:
+    """Set Reifegrad and state of many services of one Kommune at once: all or nothing.
+
+    Each row goes through `status_set`, so every change is logged; unchanged rows write
+    nothing, and an unrecorded service left at 0 / not started stays unrecorded.
+    Returns the number of statuses changed.
+    """
+    if not can_edit_status(actor, municipality):
+        raise PermissionDenied
+    current = {
+        s.service_id: s
+        for s in ServiceStatus.objects.filter(
+            municipality=municipality, service__in=[service for service, _m, _s in items]
+        ).select_related("solution")
+    }
+    changed = 0
+    for service, maturity, state in items:
+        before = current.get(service.pk)
+        if before is not None and (before.maturity, before.state) == (maturity, state):
+            continue
+        if before is None and (maturity, state) == (
+            Maturity.OFFLINE,
+            ImplementationState.NOT_STARTED,
+        ):
+            continue  # the form's default for "nothing recorded": keep it unrecorded
+        status_set(
+            actor=actor,
+            municipality=municipality,
+            service=service,
+            maturity=maturity,
+            state=state,
+            online_since=before.online_since if before else None,
+            url=before.url if before else "",
+            solution=before.solution if before else None,
+            notes=before.notes if before else "",
+        )
+        changed += 1
+    return changed
+
+
+class StatusImportError(ValidationError):
+    """The file was rejected; `messages` name the lines. Nothing was written."""
+
+
+@transaction.atomic
+def status_import(*, actor: User, dataset, dry_run: bool = False):
+    """Import statuses from a tablib Dataset (see ozg.imports): admins only, all or nothing.
+
+    Every row goes through `status_set` (change log with who and when). Raises
+    StatusImportError with one message per problem, each naming its line.
+    """
+    from ozg.imports import StatusImportResource, import_errors
+
+    if not can_import_catalogue(actor):
+        raise PermissionDenied
+    result = StatusImportResource().import_data(dataset, dry_run=dry_run, user=actor)
+    errors = import_errors(result)
+    if errors:
+        raise StatusImportError(errors)
+    return result
 
 
 # --- Division of labour ---------------------------------------------------------------------
@@ -421,6 +508,9 @@ __all__ = [
     "catalogue_import",
     "form_adopt",
     "form_template_save",
+    "StatusImportError",
+    "status_bulk_set",
+    "status_import",
     "status_quick_set",
     "status_set",
 ]

@@ -10,6 +10,12 @@ urlpatterns = [
     path("matrix.csv", views.matrix_export, {"fmt": "csv"}, name="matrix_csv"),
     path("matrix.xlsx", views.matrix_export, {"fmt": "xlsx"}, name="matrix_xlsx"),
     path("fortschritt/", views.progress, name="progress"),
+    path("federfuehrung/", views.division, name="division"),
+    path(
+        "themenfelder/<slug:slug>/federfuehrung/",
+        views.themenfeld_assignment_edit,
+        name="themenfeld_assignment_edit",
+    ),
     path("leistungen/<str:ozg_id>/", views.service_detail, name="service_detail"),
     path("leistungen/<str:ozg_id>/status/<slug:slug>/", views.status_edit, name="status_edit"),
     path("leistungen/<str:ozg_id>/federfuehrung/", views.assignment_edit, name="assignment_edit"),

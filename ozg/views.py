@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from members.models import Municipality
@@ -20,7 +21,7 @@ from ozg.forms import (
 )
 from ozg.models import Assignment, FormTemplate, OzgService, Themenfeld
 from ozg.permissions import can_assign_lead, can_edit_service_work, can_edit_status
-from ozg.rendering import matrix_body, short_labels
+from ozg.rendering import matrix_body, matrix_head
 
 PAGE_SIZE = 50
 
@@ -129,6 +130,54 @@ def assignment_edit(request, ozg_id: str):
     )
 
 
+def division(request):
+    """The division of labour per Themenfeld: lead, supporters, target date, notes."""
+    return render(
+        request,
+        "ozg/division.html",
+        {
+            "rows": selectors.themenfeld_assignments(),
+            "can_assign": can_assign_lead(request.user),
+            "own_municipalities": selectors.own_municipalities(request.user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def themenfeld_assignment_edit(request, slug: str):
+    """Admins assign the lead Kommune and the supporters of a whole Themenfeld."""
+    if not can_assign_lead(request.user):
+        raise PermissionDenied
+    themenfeld = get_object_or_404(Themenfeld, slug=slug)
+    assignment = selectors.themenfeld_assignment(themenfeld)
+    form = AssignmentForm(request.POST or None, instance=assignment)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.assignment_set(
+                actor=request.user,
+                themenfeld=themenfeld,
+                lead=data["lead"],
+                supporters=list(data["supporters"]),
+                notes=data["notes"],
+                target_date=data["target_date"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("The lead of the Themenfeld %(name)s was saved.") % {"name": themenfeld.name},
+            )
+            return redirect(reverse("ozg:division") + f"#tf-{themenfeld.slug}")
+    return render(
+        request,
+        "ozg/themenfeld_assignment_form.html",
+        {"form": form, "themenfeld": themenfeld, "assignment": assignment},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def form_edit(request, ozg_id: str, pk: int | None = None):
     service = _service(ozg_id)
@@ -191,17 +240,20 @@ def matrix(request):
     themenfeld, themenfelder, all_services = _matrix_themenfeld(request)
     data = selectors.matrix(themenfeld=themenfeld)
     body = matrix_body(data, service_url=reverse("ozg:service_detail", kwargs={"ozg_id": "00000"}))
+    head = matrix_head(
+        data, municipality_url=reverse("members:municipality_detail", kwargs={"slug": "00000"})
+    )
     return render(
         request,
         "ozg/matrix.html",
         {
             "matrix": data,
             "body": body,
+            "head": head,
             "themenfeld": themenfeld,
             "themenfelder": themenfelder,
             "all_services": all_services,
             "query": request.GET.urlencode(),
-            "short_labels": short_labels(),
             "maturity_choices": selectors.MATURITY_LABELS,
             "own_municipalities": selectors.own_municipalities(request.user),
         },
@@ -253,7 +305,8 @@ def progress(request):
 
 @require_http_methods(["GET", "POST"])
 def bulk_edit(request, slug: str):
-    """A Kommune's own statuses, one row per service; htmx saves a row in place."""
+    """A Kommune's own statuses as one form: "Save all" saves every row at once; each row's
+    own button saves just that row (with htmx in place, without JavaScript as a full post)."""
     municipality = get_object_or_404(Municipality, slug=slug)
     if not can_edit_status(request.user, municipality):
         raise PermissionDenied
@@ -261,42 +314,54 @@ def bulk_edit(request, slug: str):
     by_slug = {t.slug: t for t in themenfelder}
     chosen = request.GET.get("themenfeld", "")
     themenfeld = by_slug.get(chosen) or (None if chosen == "alle" else themenfelder[0])
-    if request.method == "POST":
-        service = get_object_or_404(OzgService, pk=request.POST.get("service") or 0)
-        form = QuickStatusForm(request.POST, prefix=f"s{service.pk}")
-        if form.is_valid():
-            services.status_quick_set(
-                actor=request.user,
-                municipality=municipality,
-                service=service,
-                maturity=form.cleaned_data["maturity"],
-                state=form.cleaned_data["state"],
-            )
-            if not request.htmx:
-                messages.success(request, _("%(service)s was saved.") % {"service": service.ozg_id})
-        [service] = selectors.attach_statuses([service], municipality=municipality)
-        if request.htmx:
-            service.saved = form.is_valid()
-            service.form = form if not form.is_valid() else _quick_form(service)
-            return render(
-                request,
-                "ozg/partials/bulk_row.html",
-                {
-                    "service": service,
-                    "municipality": municipality,
-                    "next": _safe_next(request, request.path),
-                },
-            )
-        if form.is_valid():
-            return redirect(_safe_next(request, request.path))
-        messages.error(request, _("Nothing was saved. Please check your input."))
-        return redirect(_safe_next(request, request.path))
     page = Paginator(
         selectors.bulk_edit_services(municipality=municipality, themenfeld=themenfeld), 100
     ).get_page(request.GET.get("seite"))
-    rows = selectors.attach_statuses(page.object_list, municipality=municipality)
-    for service in rows:
-        service.form = _quick_form(service)
+    if request.method == "POST" and request.POST.get("service"):
+        return _bulk_edit_row(request, municipality)
+    if request.method == "POST":
+        rows = selectors.services_by_ids(request.POST.getlist("services"))
+        rows = selectors.attach_statuses(rows, municipality=municipality)
+        for service in rows:
+            service.form = QuickStatusForm(request.POST, prefix=f"s{service.pk}")
+        invalid = [s for s in rows if not s.form.is_valid()]
+        if rows and not invalid:
+            try:
+                changed = services.status_bulk_set(
+                    actor=request.user,
+                    municipality=municipality,
+                    items=[
+                        (s, s.form.cleaned_data["maturity"], s.form.cleaned_data["state"])
+                        for s in rows
+                    ],
+                )
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d status was changed.",
+                        "%(count)d statuses were changed.",
+                        changed,
+                    )
+                    % {"count": changed},
+                )
+                return redirect(_safe_next(request, request.get_full_path()))
+        elif not rows:
+            messages.error(request, _("Nothing was saved: the form contained no services."))
+        else:
+            messages.error(
+                request,
+                _("Nothing was saved. Please check the rows marked as wrong: %(ids)s.")
+                % {"ids": ", ".join(s.ozg_id for s in invalid)},
+            )
+        status = 400
+    else:
+        rows = selectors.attach_statuses(page.object_list, municipality=municipality)
+        for service in rows:
+            service.form = _quick_form(service)
+        status = 200
     return render(
         request,
         "ozg/bulk_edit.html",
@@ -309,7 +374,38 @@ def bulk_edit(request, slug: str):
             "next": request.get_full_path(),
             "own_municipalities": selectors.own_municipalities(request.user),
         },
+        status=status,
     )
+
+
+def _bulk_edit_row(request, municipality: Municipality):
+    """Save the one row whose button was pressed."""
+    service = get_object_or_404(selectors.active_services(), pk=request.POST["service"])
+    form = QuickStatusForm(request.POST, prefix=f"s{service.pk}")
+    if form.is_valid():
+        services.status_quick_set(
+            actor=request.user,
+            municipality=municipality,
+            service=service,
+            maturity=form.cleaned_data["maturity"],
+            state=form.cleaned_data["state"],
+        )
+    [service] = selectors.attach_statuses([service], municipality=municipality)
+    next_url = _safe_next(request, request.get_full_path())
+    if request.htmx:
+        service.saved = form.is_valid()
+        service.form = form if not form.is_valid() else _quick_form(service)
+        return render(
+            request,
+            "ozg/partials/bulk_row.html",
+            {"service": service, "municipality": municipality, "next": next_url},
+            status=200 if form.is_valid() else 400,
+        )
+    if form.is_valid():
+        messages.success(request, _("%(service)s was saved.") % {"service": service.ozg_id})
+    else:
+        messages.error(request, _("Nothing was saved. Please check your input."))
+    return redirect(next_url)
 
 
 def _quick_form(service) -> QuickStatusForm:

@@ -60,3 +60,58 @@ def test_cdo_sets_reifegrad_and_finds_it_in_matrix_and_export(page, live_server,
     for path in ["/ozg/fortschritt/", "/ozg/kommunen/detmold/", "/kommunen/detmold/"]:
         visit(page, f"{live_server.url}{path}")
     visit(page, f"{live_server.url}/ozg/matrix/?themenfeld=alle")
+
+
+def test_keyboard_matrix_bulk_save_and_division(page, live_server, detmold_cdo):
+    login(page, live_server, detmold_cdo.email, PASSWORD)
+    page.wait_for_url(f"{live_server.url}/")
+
+    # the matrix: arrow keys move from cell to cell (static/js/ozg-matrix.js)
+    visit(page, f"{live_server.url}/ozg/matrix/?themenfeld=familie-kind")
+    page.locator(".ozg-matrix tbody td").first.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.closest('tr').id") == "ozg-10001"
+    assert page.evaluate("document.activeElement.cellIndex") == 2
+    check_a11y(page)
+
+    # the Kommune's statuses: change two rows, save both with one button
+    visit(page, f"{live_server.url}/ozg/kommunen/detmold/?themenfeld=familie-kind")
+    page.get_by_label("Reifegrad von 10000").select_option("2")
+    page.get_by_label("Umsetzungsstand von 10000").select_option("in_progress")
+    page.get_by_label("Reifegrad von 10001").select_option("1")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Alle Änderungen speichern").first.click()
+    check_a11y(page)
+    assert "2 Stände wurden geändert." in page.content()
+    got = dict(
+        ServiceStatus.objects.filter(municipality__slug="detmold").values_list(
+            "service__ozg_id", "maturity"
+        )
+    )
+    assert got == {"10000": 2, "10001": 1}
+
+    # the service page shows the history; the division of labour is readable for all
+    visit(page, f"{live_server.url}/ozg/leistungen/10000/")
+    assert "Verlauf der Stände" in page.content()
+    visit(page, f"{live_server.url}/ozg/federfuehrung/")
+
+
+def test_admin_assigns_the_lead_of_a_themenfeld(page, live_server, admin_user, detmold):
+    from ozg.models import Assignment
+
+    login(page, live_server, admin_user.email, PASSWORD)
+    page.wait_for_url(f"{live_server.url}/**")
+    visit(page, f"{live_server.url}/ozg/federfuehrung/")
+    page.get_by_role("link", name="Festlegen Familie & Kind").click()
+    page.wait_for_url("**/themenfelder/familie-kind/federfuehrung/")
+    check_a11y(page)
+    page.get_by_label("Federführende Kommune").select_option(label="Detmold")
+    page.get_by_label("Lemgo").check()
+    page.get_by_label("Notizen").fill("Abgestimmt im CDO-Netzwerk")
+    page.get_by_role("button", name="Speichern").click()
+    page.wait_for_url("**/ozg/federfuehrung/**")
+    check_a11y(page)
+    assignment = Assignment.objects.get(themenfeld__slug="familie-kind")
+    assert assignment.lead == detmold
+    assert [m.name for m in assignment.supporters.all()] == ["Lemgo"]

@@ -43,6 +43,7 @@ PAGES = [
     ("ozg:matrix", {}, "?themenfeld=familie-kind"),
     ("ozg:matrix", {}, "?themenfeld=alle"),
     ("ozg:progress", {}, ""),
+    ("ozg:division", {}, ""),
     ("ozg:bulk_edit", {"slug": "detmold"}, "?themenfeld=alle"),
     ("members:municipality_detail", {"slug": "detmold"}, ""),
     ("dashboard", {}, ""),
