@@ -134,6 +134,7 @@ def project_detail(request, slug: str):
     for wish in wishes:
         supporting = {v.municipality_id for v in wish.votes.all()}
         wish.can_support_ids = own_ids - supporting
+        wish.can_withdraw_ids = (own_ids & supporting) - {wish.municipality_id}
     return render(
         request,
         "projects/project_detail.html",
@@ -410,6 +411,36 @@ def cost_item_create(request, slug: str):
     )  # fmt: skip
 
 
+@require_http_methods(["GET", "POST"])
+def cost_item_edit(request, slug: str, pk: int):
+    item = get_object_or_404(
+        CostItem.objects.select_related("project").prefetch_related("custom_shares"),
+        pk=pk,
+        project__slug=slug,
+    )
+    project = item.project
+    if not permissions.can_edit_project(request.user, project):
+        raise PermissionDenied
+    form = CostItemForm(request.POST or None, instance=item, sharing=_sharing(project))
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data[k] for k in CostItemForm.Meta.fields}
+        try:
+            services.cost_item_update(
+                actor=request.user, cost_item=item, data=data, percentages=form.percentages()
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("The cost item was saved."))
+            return redirect(f"{project.get_absolute_url()}#kosten")
+    return render(
+        request,
+        "projects/cost_item_form.html",
+        {"project": project, "form": form, "heading": _("Edit cost item"),
+         "submit_label": _("Save")},
+    )  # fmt: skip
+
+
 @require_POST
 def cost_item_delete(request, slug: str, pk: int):
     item = get_object_or_404(CostItem.objects.select_related("project"), pk=pk, project__slug=slug)
@@ -501,6 +532,27 @@ def wish_support(request, slug: str, pk: int):
             messages.success(request, _("Your Kommune supports the wish."))
     else:
         messages.error(request, _("Choose one of your Kommunen."))
+    return redirect(f"{wish.project.get_absolute_url()}#wuensche")
+
+
+@require_POST
+def wish_withdraw(request, slug: str, pk: int):
+    """A Kommune takes back its support; only its own people (or admins) may do so."""
+    wish = get_object_or_404(Wish.objects.select_related("project"), pk=pk, project__slug=slug)
+    form = SupportForm(request.POST, municipalities=Municipality.objects.all())
+    if not form.is_valid():
+        messages.error(request, _("Choose one of your Kommunen."))
+        return redirect(f"{wish.project.get_absolute_url()}#wuensche")
+    municipality = form.cleaned_data["municipality"]
+    try:
+        services.wish_withdraw_support(actor=request.user, wish=wish, municipality=municipality)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("%(name)s no longer supports the wish.") % {"name": municipality.name},
+        )
     return redirect(f"{wish.project.get_absolute_url()}#wuensche")
 
 
