@@ -122,9 +122,11 @@ class AwardForm(forms.ModelForm):
         fields = ["title", "year", "awarded_by"]
 
 
-LinkFormSet = formset_factory(LinkForm, extra=1, can_delete=True)
-MilestoneFormSet = formset_factory(MilestoneForm, extra=1, can_delete=True)
-AwardFormSet = formset_factory(AwardForm, extra=1, can_delete=True)
+MAX_DETAIL_ROWS = 30
+_rows = {"extra": 1, "can_delete": True, "max_num": MAX_DETAIL_ROWS, "validate_max": True}
+LinkFormSet = formset_factory(LinkForm, **_rows)
+MilestoneFormSet = formset_factory(MilestoneForm, **_rows)
+AwardFormSet = formset_factory(AwardForm, **_rows)
 
 
 def formset_rows(formset) -> list[dict]:

@@ -18,6 +18,7 @@ from members.permissions import municipality_ids_for
 from projects import permissions, selectors, services
 from projects.filters import ProjectFilter
 from projects.forms import (
+    MAX_DETAIL_ROWS,
     AwardFormSet,
     CostItemForm,
     DocumentForm,
@@ -194,6 +195,10 @@ def project_edit(request, slug: str):
     if not permissions.can_edit_project(request.user, project):
         raise PermissionDenied
     post = request.POST if request.method == "POST" else None
+    # "Add another row" (works without JavaScript): re-render with one more empty row, save nothing.
+    add_row = post.get("add_row") if post is not None else None
+    if add_row in DETAIL_PREFIXES:
+        post = _with_one_more_row(post, add_row)
     form = ProjectForm(post, instance=project)
     links = LinkFormSet(post, prefix="links", initial=list(project.links.values("title", "url")))
     milestones = MilestoneFormSet(
@@ -204,7 +209,8 @@ def project_edit(request, slug: str):
         post, prefix="awards", initial=list(project.awards.values("title", "year", "awarded_by"))
     )
     formsets = [links, milestones, awards]
-    if post is not None and form.is_valid() and all(f.is_valid() for f in formsets):
+    saving = post is not None and not add_row
+    if saving and form.is_valid() and all(f.is_valid() for f in formsets):
         data = {k: v for k, v in form.cleaned_data.items() if k in services.PROJECT_FIELDS}
         try:
             with transaction.atomic():
@@ -233,8 +239,24 @@ def project_edit(request, slug: str):
         request,
         "projects/project_form.html",
         {"form": form, "project": project, "formsets": formsets,
-         "links": links, "milestones": milestones, "awards": awards},
+         "links": links, "milestones": milestones, "awards": awards,
+         "formset_errors": saving and any(f.total_error_count() for f in formsets)},
     )  # fmt: skip
+
+
+DETAIL_PREFIXES = ("links", "milestones", "awards")
+
+
+def _with_one_more_row(post, prefix: str):
+    """A copy of the POST data whose formset `prefix` has one more (empty) row, up to the max."""
+    post = post.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    try:
+        total = int(post.get(key, 0))
+    except ValueError:
+        total = 0
+    post[key] = str(min(max(total, 0) + 1, MAX_DETAIL_ROWS))
+    return post
 
 
 @require_http_methods(["GET", "POST"])
