@@ -83,6 +83,7 @@ class WishVoteInline(admin.TabularInline):
 class TopicAdmin(ExportMixin, SimpleHistoryAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
+    list_filter = ["projects__status"]  # topics with projects in a given status
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     formats = FORMATS

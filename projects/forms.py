@@ -3,6 +3,7 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.forms import formset_factory
 from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
@@ -41,7 +42,7 @@ class GermanDecimalField(forms.DecimalField):
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
-            return number_format(value, decimal_pos=2, use_l10n=True)
+            return number_format(value, decimal_pos=2, use_l10n=True, force_grouping=True)
         return value
 
 
@@ -121,9 +122,11 @@ class AwardForm(forms.ModelForm):
         fields = ["title", "year", "awarded_by"]
 
 
-LinkFormSet = formset_factory(LinkForm, extra=1, can_delete=True)
-MilestoneFormSet = formset_factory(MilestoneForm, extra=1, can_delete=True)
-AwardFormSet = formset_factory(AwardForm, extra=1, can_delete=True)
+MAX_DETAIL_ROWS = 30
+_rows = {"extra": 1, "can_delete": True, "max_num": MAX_DETAIL_ROWS, "validate_max": True}
+LinkFormSet = formset_factory(LinkForm, **_rows)
+MilestoneFormSet = formset_factory(MilestoneForm, **_rows)
+AwardFormSet = formset_factory(AwardForm, **_rows)
 
 
 def formset_rows(formset) -> list[dict]:
@@ -173,7 +176,13 @@ class CostItemForm(forms.ModelForm):
     def __init__(self, *args, sharing=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["amount"].help_text = _("In euro, e.g. 12.500,00")
+        self.fields["amount"].validators.append(
+            MinValueValidator(Decimal("0.01"), message=_("Enter an amount of more than 0 euro."))
+        )
         self.sharing = list(sharing)
+        current = {}
+        if self.instance.pk:
+            current = {s.municipality_id: s.percent for s in self.instance.custom_shares.all()}
         for municipality in self.sharing:
             self.fields[f"percent_{municipality.pk}"] = GermanDecimalField(
                 label=_("Share of %(name)s in percent") % {"name": municipality.name},
@@ -181,6 +190,7 @@ class CostItemForm(forms.ModelForm):
                 min_value=0,
                 max_value=100,
                 decimal_places=2,
+                initial=current.get(municipality.pk),
             )
 
     def percent_fields(self):

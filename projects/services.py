@@ -240,6 +240,46 @@ def status_update_add(
     return update
 
 
+COST_ITEM_FIELDS = {"title", "kind", "amount", "recurrence", "allocation_key", "note"}
+
+
+def _cost_shares(item: CostItem, percentages: Mapping[int, Decimal] | None) -> dict[int, Decimal]:
+    """Check the item and its custom percentages; return the shares to store."""
+    item.full_clean()
+    sharing = set(
+        item.project.participations.filter(role__in=Participation.COST_SHARING_ROLES).values_list(
+            "municipality_id", flat=True
+        )
+    )
+    if not sharing:
+        raise ValidationError(_("The project has no Kommune to share costs with."))
+    if item.allocation_key != CostItem.Key.CUSTOM:
+        return {}
+    shares = {m: Decimal(p) for m, p in (percentages or {}).items() if p not in (None, "")}
+    if set(shares) - sharing:
+        raise ValidationError(_("Only Kommunen that share the costs can have a percentage."))
+    if any(p < 0 for p in shares.values()):
+        raise ValidationError(_("Percentages cannot be negative."))
+    total = sum(shares.values(), Decimal(0))
+    if total != HUNDRED:
+        raise ValidationError(
+            _("The percentages add up to %(total)s %%; they must add up to exactly 100 %%.")
+            % {"total": number_format(total, decimal_pos=2, use_l10n=True)},
+            code="not_100",
+        )
+    return shares
+
+
+def _save_cost_item(item: CostItem, shares: Mapping[int, Decimal]) -> CostItem:
+    item.save()
+    item.custom_shares.all().delete()
+    for municipality_id, percent in shares.items():
+        share = CostShare(cost_item=item, municipality_id=municipality_id, percent=percent)
+        share.full_clean(exclude=["cost_item"])
+        share.save()
+    return item
+
+
 @transaction.atomic
 def cost_item_create(
     *,
@@ -251,35 +291,31 @@ def cost_item_create(
     """Add a pooled cost; the custom key needs percentages of the sharing Kommunen (100 %)."""
     if not permissions.can_edit_project(actor, project):
         raise PermissionDenied
+    if set(data) - COST_ITEM_FIELDS:
+        raise ValueError(f"{set(data) - COST_ITEM_FIELDS} not editable here")
     item = CostItem(project=project, **data)
-    item.full_clean()
-    sharing = set(
-        project.participations.filter(role__in=Participation.COST_SHARING_ROLES).values_list(
-            "municipality_id", flat=True
-        )
-    )
-    if not sharing:
-        raise ValidationError(_("The project has no Kommune to share costs with."))
-    shares = {}
-    if item.allocation_key == CostItem.Key.CUSTOM:
-        shares = {m: Decimal(p) for m, p in (percentages or {}).items() if p not in (None, "")}
-        if set(shares) - sharing:
-            raise ValidationError(_("Only Kommunen that share the costs can have a percentage."))
-        if any(p < 0 for p in shares.values()):
-            raise ValidationError(_("Percentages cannot be negative."))
-        total = sum(shares.values(), Decimal(0))
-        if total != HUNDRED:
-            raise ValidationError(
-                _("The percentages add up to %(total)s %%; they must add up to exactly 100 %%.")
-                % {"total": number_format(total, decimal_pos=2, use_l10n=True)},
-                code="not_100",
-            )
-    item.save()
-    for municipality_id, percent in shares.items():
-        share = CostShare(cost_item=item, municipality_id=municipality_id, percent=percent)
-        share.full_clean(exclude=["cost_item"])
-        share.save()
-    return item
+    return _save_cost_item(item, _cost_shares(item, percentages))
+
+
+@transaction.atomic
+def cost_item_update(
+    *,
+    actor: User,
+    cost_item: CostItem,
+    data: Mapping,
+    percentages: Mapping[int, Decimal] | None = None,
+) -> CostItem:
+    """Change a cost item; its custom percentages are replaced (and dropped for other keys).
+
+    The shares in euro are not stored: they are computed from the item on every read.
+    """
+    if not permissions.can_edit_project(actor, cost_item.project):
+        raise PermissionDenied
+    if set(data) - COST_ITEM_FIELDS:
+        raise ValueError(f"{set(data) - COST_ITEM_FIELDS} not editable here")
+    for key, value in data.items():
+        setattr(cost_item, key, value)
+    return _save_cost_item(cost_item, _cost_shares(cost_item, percentages))
 
 
 @transaction.atomic
@@ -327,6 +363,23 @@ def wish_support(*, actor: User, wish: Wish, municipality: Municipality) -> Wish
     vote.full_clean()
     vote.save()
     return vote
+
+
+@transaction.atomic
+def wish_withdraw_support(*, actor: User, wish: Wish, municipality: Municipality) -> None:
+    """A Kommune takes its support back; the Kommune that raised the wish keeps supporting it."""
+    if not actor.is_staff and municipality.pk not in municipality_ids_for(actor):
+        raise PermissionDenied
+    if municipality.pk == wish.municipality_id:
+        raise ValidationError(
+            _("The wish was raised for %(name)s; its support cannot be withdrawn.")
+            % {"name": municipality.name}
+        )
+    deleted, _rows = WishVote.objects.filter(wish=wish, municipality=municipality).delete()
+    if not deleted:
+        raise ValidationError(
+            _("%(name)s does not support this wish.") % {"name": municipality.name}
+        )
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from members.permissions import municipality_ids_for
 from projects import permissions, selectors, services
 from projects.filters import ProjectFilter
 from projects.forms import (
+    MAX_DETAIL_ROWS,
     AwardFormSet,
     CostItemForm,
     DocumentForm,
@@ -134,6 +135,7 @@ def project_detail(request, slug: str):
     for wish in wishes:
         supporting = {v.municipality_id for v in wish.votes.all()}
         wish.can_support_ids = own_ids - supporting
+        wish.can_withdraw_ids = (own_ids & supporting) - {wish.municipality_id}
     return render(
         request,
         "projects/project_detail.html",
@@ -193,6 +195,10 @@ def project_edit(request, slug: str):
     if not permissions.can_edit_project(request.user, project):
         raise PermissionDenied
     post = request.POST if request.method == "POST" else None
+    # "Add another row" (works without JavaScript): re-render with one more empty row, save nothing.
+    add_row = post.get("add_row") if post is not None else None
+    if add_row in DETAIL_PREFIXES:
+        post = _with_one_more_row(post, add_row)
     form = ProjectForm(post, instance=project)
     links = LinkFormSet(post, prefix="links", initial=list(project.links.values("title", "url")))
     milestones = MilestoneFormSet(
@@ -203,7 +209,8 @@ def project_edit(request, slug: str):
         post, prefix="awards", initial=list(project.awards.values("title", "year", "awarded_by"))
     )
     formsets = [links, milestones, awards]
-    if post is not None and form.is_valid() and all(f.is_valid() for f in formsets):
+    saving = post is not None and not add_row
+    if saving and form.is_valid() and all(f.is_valid() for f in formsets):
         data = {k: v for k, v in form.cleaned_data.items() if k in services.PROJECT_FIELDS}
         try:
             with transaction.atomic():
@@ -232,8 +239,24 @@ def project_edit(request, slug: str):
         request,
         "projects/project_form.html",
         {"form": form, "project": project, "formsets": formsets,
-         "links": links, "milestones": milestones, "awards": awards},
+         "links": links, "milestones": milestones, "awards": awards,
+         "formset_errors": saving and any(f.total_error_count() for f in formsets)},
     )  # fmt: skip
+
+
+DETAIL_PREFIXES = ("links", "milestones", "awards")
+
+
+def _with_one_more_row(post, prefix: str):
+    """A copy of the POST data whose formset `prefix` has one more (empty) row, up to the max."""
+    post = post.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    try:
+        total = int(post.get(key, 0))
+    except ValueError:
+        total = 0
+    post[key] = str(min(max(total, 0) + 1, MAX_DETAIL_ROWS))
+    return post
 
 
 @require_http_methods(["GET", "POST"])
@@ -410,6 +433,36 @@ def cost_item_create(request, slug: str):
     )  # fmt: skip
 
 
+@require_http_methods(["GET", "POST"])
+def cost_item_edit(request, slug: str, pk: int):
+    item = get_object_or_404(
+        CostItem.objects.select_related("project").prefetch_related("custom_shares"),
+        pk=pk,
+        project__slug=slug,
+    )
+    project = item.project
+    if not permissions.can_edit_project(request.user, project):
+        raise PermissionDenied
+    form = CostItemForm(request.POST or None, instance=item, sharing=_sharing(project))
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data[k] for k in CostItemForm.Meta.fields}
+        try:
+            services.cost_item_update(
+                actor=request.user, cost_item=item, data=data, percentages=form.percentages()
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("The cost item was saved."))
+            return redirect(f"{project.get_absolute_url()}#kosten")
+    return render(
+        request,
+        "projects/cost_item_form.html",
+        {"project": project, "form": form, "heading": _("Edit cost item"),
+         "submit_label": _("Save")},
+    )  # fmt: skip
+
+
 @require_POST
 def cost_item_delete(request, slug: str, pk: int):
     item = get_object_or_404(CostItem.objects.select_related("project"), pk=pk, project__slug=slug)
@@ -501,6 +554,27 @@ def wish_support(request, slug: str, pk: int):
             messages.success(request, _("Your Kommune supports the wish."))
     else:
         messages.error(request, _("Choose one of your Kommunen."))
+    return redirect(f"{wish.project.get_absolute_url()}#wuensche")
+
+
+@require_POST
+def wish_withdraw(request, slug: str, pk: int):
+    """A Kommune takes back its support; only its own people (or admins) may do so."""
+    wish = get_object_or_404(Wish.objects.select_related("project"), pk=pk, project__slug=slug)
+    form = SupportForm(request.POST, municipalities=Municipality.objects.all())
+    if not form.is_valid():
+        messages.error(request, _("Choose one of your Kommunen."))
+        return redirect(f"{wish.project.get_absolute_url()}#wuensche")
+    municipality = form.cleaned_data["municipality"]
+    try:
+        services.wish_withdraw_support(actor=request.user, wish=wish, municipality=municipality)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("%(name)s no longer supports the wish.") % {"name": municipality.name},
+        )
     return redirect(f"{wish.project.get_absolute_url()}#wuensche")
 
 

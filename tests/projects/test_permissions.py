@@ -11,6 +11,7 @@ from projects.models import (
     Project,
     StatusUpdate,
     Wish,
+    WishVote,
 )
 from tests.members.factories import MembershipFactory, UserFactory
 from tests.projects.factories import CostItemFactory, WishFactory
@@ -25,6 +26,8 @@ def snapshot(project):
         sorted(project.participations.values_list("municipality_id", "role")),
         StatusUpdate.objects.count(), CostItem.objects.count(), Document.objects.count(),
         list(Wish.objects.values_list("status", "provider_answer")), Project.objects.count(),
+        sorted(CostItem.objects.values_list("title", "amount", "allocation_key")),
+        sorted(WishVote.objects.values_list("wish_id", "municipality_id")),
     )  # fmt: skip
 
 
@@ -32,6 +35,7 @@ def snapshot(project):
 def setup(project, lemgo, provider, reference_data):
     cost = CostItemFactory(project=project)
     wish = WishFactory(project=project, provider=provider, municipality=lemgo)
+    WishVote.objects.create(wish=wish, municipality=project.lead)  # Detmold supports it
     return {"project": project, "cost": cost, "wish": wish, "lage": reference_data["lage"]}
 
 
@@ -49,6 +53,11 @@ def _writes(setup, lemgo):
         "cost": (f"/projekte/{slug}/kosten/neu/", {"title": "x", "kind": "licence",
                                                    "amount": "10", "recurrence": "one_off",
                                                    "allocation_key": "equal"}),
+        "cost_edit": (f"/projekte/{slug}/kosten/{setup['cost'].pk}/bearbeiten/",
+                      {"title": "x", "kind": "licence", "amount": "1", "recurrence": "one_off",
+                       "allocation_key": "equal"}),
+        "wish_withdraw": (f"/projekte/{slug}/wuensche/{setup['wish'].pk}/"
+                          "unterstuetzung-zurueckziehen/", {"municipality": p.lead.pk}),
         "cost_delete": (f"/projekte/{slug}/kosten/{setup['cost'].pk}/loeschen/", {}),
         "participants": (f"/projekte/{slug}/beteiligte/", {"municipality": setup["lage"].pk,
                                                            "role": "participant"}),
@@ -65,11 +74,11 @@ def _writes(setup, lemgo):
 
 # Who is denied what (everything else is allowed for them).
 MATRIX = {
-    "outsider": {"edit", "delete", "update", "cost", "cost_delete", "participants", "role",
-                 "remove", "wish", "wish_status", "document"},
-    "lage": {"edit", "delete", "update", "cost", "cost_delete", "participants", "role",
-             "remove", "wish", "wish_status", "document"},
-    "lemgo": {"delete", "participants", "role", "wish_status"},
+    "outsider": {"edit", "delete", "update", "cost", "cost_edit", "cost_delete", "participants",
+                 "role", "remove", "wish", "wish_status", "wish_withdraw", "document"},
+    "lage": {"edit", "delete", "update", "cost", "cost_edit", "cost_delete", "participants",
+             "role", "remove", "wish", "wish_status", "wish_withdraw", "document"},
+    "lemgo": {"delete", "participants", "role", "wish_status", "wish_withdraw"},
 }  # fmt: skip
 
 
@@ -88,14 +97,14 @@ def test_denied_writes_answer_403_and_change_nothing(client, setup, people, lemg
     response = client.post(url, data)
     assert response.status_code == 403, f"{who} {action}: {response.status_code}"
     assert snapshot(setup["project"]) == before
-    if action not in {"cost_delete", "remove", "role"}:
+    if action not in {"cost_delete", "remove", "role", "wish_withdraw"}:
         assert client.get(url).status_code in (403, 405)
 
 
 def test_participant_edits_and_posts_updates(client, setup, lemgo_cdo, lemgo):
     client.force_login(lemgo_cdo)
     writes = _writes(setup, lemgo)
-    for action in ("update", "cost", "edit"):
+    for action in ("update", "cost", "cost_edit", "edit"):
         url, data = writes[action]
         data = {**data}
         if action == "edit":
@@ -178,6 +187,7 @@ def test_a_kommune_joins_with_a_role_and_leaves(client, setup, lage_cdo):
 def test_staff_of_another_kommune_cannot_support_as_someone_else(client, setup, lemgo_cdo, detmold):
     client.force_login(lemgo_cdo)
     wish = setup["wish"]
+    wish.votes.filter(municipality=detmold).delete()
     response = client.post(
         f"/projekte/{setup['project'].slug}/wuensche/{wish.pk}/unterstuetzen/",
         {"municipality": detmold.pk},
@@ -190,8 +200,9 @@ def test_people_without_kommune_cannot_support(client, setup, outsider):
     client.force_login(outsider)
     wish = setup["wish"]
     url = f"/projekte/{setup['project'].slug}/wuensche/{wish.pk}/unterstuetzen/"
+    before = list(wish.votes.values_list("municipality_id", flat=True))
     assert client.post(url, {"municipality": 1}).status_code == 403
-    assert not wish.votes.exists()
+    assert list(wish.votes.values_list("municipality_id", flat=True)) == before
 
 
 def test_inactive_member_cannot_write(client, setup, lemgo):
