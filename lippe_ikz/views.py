@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -66,6 +67,13 @@ def healthz(request):
         },
         status=200 if healthy else 503,
     )
+
+
+@login_not_required
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links; point them at the SVG icon."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
 @login_not_required

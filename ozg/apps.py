@@ -10,7 +10,7 @@ class OzgConfig(AppConfig):
     def navigation(self):
         from lippe_ikz.panels import NavItem
 
-        return [NavItem(_("OZG"), "ozg:catalogue", "/ozg/", order=40)]
+        return [NavItem(_("OZG"), "ozg:catalogue", "/ozg/", order=50)]
 
     def load_reference_data(self, *, stdout) -> None:
         """Called by `manage.py load_reference_data`: the OZG catalogue from ozg/data."""

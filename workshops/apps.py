@@ -11,8 +11,8 @@ class WorkshopsConfig(AppConfig):
         from lippe_ikz.panels import NavItem
 
         return [
-            NavItem(_("Meetings"), "workshops:event_list", "/termine/", order=40),
-            NavItem(_("Workshops"), "workshops:workshop_list", "/workshops/", order=45),
+            NavItem(_("Meetings"), "workshops:event_list", "/termine/", order=35),
+            NavItem(_("Workshops"), "workshops:workshop_list", "/workshops/", order=30),
         ]
 
     def dashboard_panels(self, request):

@@ -55,3 +55,9 @@ def test_seed_demo_creates_a_cdo_per_municipality_once(reference_data):
         assert cdo.memberships.filter(role=Membership.Role.CDO, municipality=municipality)
     assert User.objects.get(email="admin@example.org").is_staff
     assert User.objects.get(email="cdo.bad-salzuflen@example.org")
+
+
+def test_favicon_ico_points_to_the_svg_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")

@@ -25,6 +25,7 @@ PUBLIC_PREFIXES = (
     "/datenschutz/",
     "/barrierefreiheit/",
     "/healthz",
+    "/favicon.ico",
     "/i18n/",
     "/static/",
     "/termine/feed/",
