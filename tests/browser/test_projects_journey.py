@@ -77,6 +77,14 @@ def test_cdo_creates_project_adds_kommune_posts_update_splits_costs_and_exports(
     assert item.allocation_key == "population"
     assert Project.objects.get().status == "implementation"
 
+    # Correct the amount of the cost item.
+    visit(page, f"{base}/projekte/digitale-bauakte/kosten/{item.pk}/bearbeiten/")
+    page.get_by_label("Gesamtbetrag in Euro").fill("12.000,00")
+    page.locator("main form button[type=submit]").last.click()
+    page.wait_for_url(f"{base}/projekte/digitale-bauakte/**")
+    check_a11y(page)
+    assert "12.000,00\xa0€" in page.locator("#cost-shares").inner_text()
+
     # Filter the list and export it.
     visit(page, f"{base}/projekte/")
     page.get_by_label("Status").select_option(label="In Umsetzung")
