@@ -268,3 +268,19 @@ def test_action_item_links_to_a_shared_project(detmold_client, detmold, meeting)
     assert ActionItem.objects.get().project == project
     page = detmold_client.get(f"/termine/{meeting.pk}/").content.decode()
     assert project.get_absolute_url() in page and "Wissensmanagement im Netzwerk" in page
+
+
+def test_municipality_page_lists_its_workshop_sessions(detmold_client, detmold, lemgo):
+    from tests.workshops.factories import SessionFactory, WorkshopFactory, in_days
+
+    ws = WorkshopFactory(organiser=lemgo, title="Wissensmanagement")
+    s = SessionFactory(workshop=ws, title="Teil 2: Werkzeuge", start=in_days(4), end=in_days(4, 12))
+    s.attending_municipalities.add(detmold)
+    page = detmold_client.get("/kommunen/detmold/").content.decode()
+    assert "Wissensmanagement: Teil 2: Werkzeuge" in page
+    # The organising Kommune lists it too; a Kommune with no part in it does not.
+    assert "Teil 2: Werkzeuge" in detmold_client.get("/kommunen/lemgo/").content.decode()
+    assert (
+        "Teil 2: Werkzeuge"
+        not in detmold_client.get("/kommunen/horn-bad-meinberg/").content.decode()
+    )
