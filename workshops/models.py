@@ -456,6 +456,10 @@ class Attachment(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("workshops:attachment_download", kwargs={"pk": self.pk})
 
+    @property
+    def origin(self):
+        return self.workshop or self.meeting
+
 
 class CalendarFeed(models.Model):
     """A person's secret token for the subscription feed /termine/feed/<token>.ics."""

@@ -391,7 +391,8 @@ def attachment_add(
 
 @transaction.atomic
 def attachment_delete(*, actor: User, attachment: Attachment) -> None:
-    if not permissions.can_edit_origin(actor, attachment):
+    """Remove the record now and the file once the transaction has committed."""
+    if not permissions.can_delete_attachment(actor, attachment):
         raise PermissionDenied
     storage, name = attachment.file.storage, attachment.file.name
     attachment.delete()

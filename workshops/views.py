@@ -101,6 +101,7 @@ def _meeting_or_404(pk: int) -> Meeting:
 
 def _meeting_context(request, meeting: Meeting) -> dict:
     attendance = selectors.attendance_of(meeting=meeting, user=request.user)
+    can_edit = permissions.can_edit_meeting(request.user, meeting)
     groups = [
         (label, [a for a in meeting.attendance_list if a.response == value])
         for value, label in Attendance.Response.choices
@@ -109,7 +110,7 @@ def _meeting_context(request, meeting: Meeting) -> dict:
         "meeting": meeting,
         "attendance": attendance,
         "attendance_groups": groups,
-        "can_edit": permissions.can_edit_meeting(request.user, meeting),
+        "can_edit": can_edit,
         "can_answer": not meeting.is_cancelled and meeting.start > timezone.now(),
         "action_items": [
             (item, permissions.can_update_action_item(request.user, item))
@@ -117,6 +118,7 @@ def _meeting_context(request, meeting: Meeting) -> dict:
         ],
         "status_choices": ActionItem.Status.choices,
         "attachment_form": AttachmentForm(),
+        "attachments": _attachment_rows(request, meeting.attachment_list, can_edit=can_edit),
     }
 
 
@@ -342,12 +344,14 @@ def workshop_detail(request, slug: str):
         workshop = selectors.workshop_detail(slug=slug)
     except Workshop.DoesNotExist as exc:
         raise Http404 from exc
+    can_edit = permissions.can_edit_workshop(request.user, workshop)
     return render(
         request,
         "workshops/workshop_detail.html",
         {
             "workshop": workshop,
-            "can_edit": permissions.can_edit_workshop(request.user, workshop),
+            "can_edit": can_edit,
+            "attachments": _attachment_rows(request, workshop.attachment_list, can_edit=can_edit),
             "action_items": [
                 (item, permissions.can_update_action_item(request.user, item))
                 for item in workshop.action_item_list
@@ -507,6 +511,32 @@ def attachment_add(request, kind: str, key: str):
     else:
         messages.error(request, " ".join(form.errors.get("file", [_("No file was uploaded.")])))
     return redirect(origin)
+
+
+@require_http_methods(["GET", "POST"])
+def attachment_delete(request, pk: int):
+    """Ask first (a page of its own, so it works without JavaScript), then delete."""
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("workshop", "meeting", "uploaded_by"), pk=pk
+    )
+    if not permissions.can_delete_attachment(request.user, attachment):
+        raise PermissionDenied
+    origin = attachment.origin
+    if request.method == "POST":
+        services.attachment_delete(actor=request.user, attachment=attachment)
+        messages.success(
+            request,
+            _("The file “%(name)s” was deleted.") % {"name": attachment.original_name},
+        )
+        return redirect(f"{origin.get_absolute_url()}#attachments-heading")
+    return render(
+        request, "workshops/attachment_delete.html", {"attachment": attachment, "origin": origin}
+    )
+
+
+def _attachment_rows(request, attachments, *, can_edit: bool) -> list:
+    """(attachment, may delete) without a query per row: editors may, uploaders their own."""
+    return [(a, can_edit or a.uploaded_by_id == request.user.pk) for a in attachments]
 
 
 @require_GET

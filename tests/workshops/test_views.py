@@ -284,3 +284,64 @@ def test_municipality_page_lists_its_workshop_sessions(detmold_client, detmold, 
         "Teil 2: Werkzeuge"
         not in detmold_client.get("/kommunen/horn-bad-meinberg/").content.decode()
     )
+
+
+class TestAttachmentDelete:
+    """A delete link for those allowed, a confirmation page, then the record and file go."""
+
+    def add(self, *, actor, meeting):
+        return services.attachment_add(
+            actor=actor, meeting=meeting, uploaded=SimpleUploadedFile("plan.pdf", b"%PDF-1.7\n")
+        )
+
+    def test_host_confirms_then_deletes(self, detmold_client, detmold_cdo, meeting,
+                                        django_capture_on_commit_callbacks):  # fmt: skip
+        attachment = self.add(actor=detmold_cdo, meeting=meeting)
+        storage, name = attachment.file.storage, attachment.file.name
+        url = reverse("workshops:attachment_delete", args=[attachment.pk])
+        page = detmold_client.get(f"/termine/{meeting.pk}/").content.decode()
+        assert url in page
+        confirm = detmold_client.get(url)
+        assert confirm.status_code == 200
+        assert "plan.pdf" in confirm.content.decode()
+        assert Attachment.objects.filter(pk=attachment.pk).exists()  # asking changes nothing
+        with django_capture_on_commit_callbacks(execute=True):
+            response = detmold_client.post(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(f"/termine/{meeting.pk}/")
+        assert not Attachment.objects.filter(pk=attachment.pk).exists()
+        assert not storage.exists(name)
+
+    def test_uploader_of_another_kommune_may_delete_own_file(self, client, admin_user, member,
+                                                             meeting):  # fmt: skip
+        attachment = self.add(actor=admin_user, meeting=meeting)
+        attachment.uploaded_by = member
+        attachment.save()
+        client.force_login(member)
+        page = client.get(f"/termine/{meeting.pk}/").content.decode()
+        assert reverse("workshops:attachment_delete", args=[attachment.pk]) in page
+        client.post(reverse("workshops:attachment_delete", args=[attachment.pk]))
+        assert not Attachment.objects.exists()
+
+    def test_others_get_403_and_nothing_changes(self, client, detmold_cdo, member, meeting,
+                                                workshop):  # fmt: skip
+        attachment = self.add(actor=detmold_cdo, meeting=meeting)
+        other = services.attachment_add(
+            actor=detmold_cdo, workshop=workshop, uploaded=SimpleUploadedFile("x.pdf", b"%PDF-1")
+        )
+        client.force_login(member)
+        for a in (attachment, other):
+            url = reverse("workshops:attachment_delete", args=[a.pk])
+            assert url not in client.get(a.origin.get_absolute_url()).content.decode()
+            assert client.get(url).status_code == 403
+            assert client.post(url).status_code == 403
+            assert a.file.storage.exists(a.file.name)
+        assert Attachment.objects.count() == 2
+
+    def test_admin_may_delete(self, admin_client, detmold_cdo, workshop):
+        a = services.attachment_add(
+            actor=detmold_cdo, workshop=workshop, uploaded=SimpleUploadedFile("x.pdf", b"%PDF-1")
+        )
+        response = admin_client.post(reverse("workshops:attachment_delete", args=[a.pk]))
+        assert response["Location"].startswith(f"/workshops/{workshop.slug}/")
+        assert not Attachment.objects.exists()
