@@ -286,6 +286,10 @@ class Attendance(models.Model):
     response = models.CharField(_("answer"), max_length=10, choices=Response.choices)
     # When the person last asked for a seat: the order of the waiting list.
     requested_at = models.DateTimeField(_("asked for a seat"), default=timezone.now)
+    # Set when the person moves up from the waiting list; the email about it is sent once
+    # per promotion (notified_at >= promoted_at means it went out).
+    promoted_at = models.DateTimeField(_("moved up from the waiting list"), null=True, blank=True)
+    promotion_notified_at = models.DateTimeField(_("told about moving up"), null=True, blank=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
     history = HistoricalRecords()
