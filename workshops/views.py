@@ -16,8 +16,8 @@ from workshops import permissions, selectors, services
 from workshops.calendar import build_calendar, event_ics
 from workshops.filters import EventFilter
 from workshops.forms import (
+    AGENDA_ACTION,
     ActionItemForm,
-    AgendaFormSet,
     AttachmentForm,
     AttendanceForm,
     CopyForm,
@@ -27,6 +27,10 @@ from workshops.forms import (
     SessionForm,
     StatusForm,
     WorkshopForm,
+    agenda_apply,
+    agenda_focus,
+    agenda_formset,
+    agenda_posted_rows,
     agenda_rows,
 )
 from workshops.models import (
@@ -71,25 +75,74 @@ def event_list(request):
     )
 
 
+def _meeting_form(request, meeting: Meeting | None):
+    """New or edit meeting, with an agenda editor that works without JavaScript.
+
+    The agenda's own buttons (add a row, move a row up or down, remove a row) post the whole
+    form with `agenda_action`; the page comes back with the rows changed and nothing saved.
+    With htmx, only the agenda fieldset is swapped (`hx-select`).
+    """
+    action = request.POST.get(AGENDA_ACTION, "") if request.method == "POST" else ""
+    status, focus_row, focus_button = "", None, ""
+    if action:
+        rows, focus_row, status = agenda_apply(agenda_posted_rows(request.POST), action)
+        initial = {k: v for k, v in request.POST.items() if not k.startswith("agenda")}
+        form = MeetingForm(instance=meeting, initial=initial, user=request.user)
+        agenda = agenda_formset(rows=rows)
+        focus_button = agenda_focus(agenda, focus_row, action)
+    elif request.method == "POST":
+        form = MeetingForm(request.POST, instance=meeting, user=request.user)
+        agenda = agenda_formset(request.POST)
+        if form.is_valid() and agenda.is_valid():
+            try:
+                if meeting is None:
+                    saved = services.meeting_create(
+                        actor=request.user, data=form.cleaned_data, agenda=agenda_rows(agenda)
+                    )
+                else:
+                    saved = services.meeting_update(
+                        actor=request.user,
+                        meeting=meeting,
+                        data=form.cleaned_data,
+                        agenda=agenda_rows(agenda),
+                    )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                if meeting is None:
+                    messages.success(request, _("The meeting was created."))
+                else:
+                    messages.success(request, _("The meeting was saved."))
+                return redirect(saved)
+    else:
+        form = MeetingForm(instance=meeting, user=request.user)
+        rows = [
+            {"title": a.title, "presenter": a.presenter, "duration_minutes": a.duration_minutes}
+            for a in (meeting.agenda_items.all() if meeting else [])
+        ]
+        agenda = agenda_formset(rows=[*rows, {}])
+    if meeting is not None:
+        meeting.refresh_from_db()
+    return render(
+        request,
+        "workshops/meeting_form.html",
+        {
+            "form": form,
+            "agenda": agenda,
+            "meeting": meeting,
+            "agenda_status": status,
+            "agenda_focus_row": focus_row,
+            "agenda_focus_button": focus_button,
+            "agenda_action_name": AGENDA_ACTION,
+        },
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def meeting_create(request):
     if not permissions.can_create(request.user):
         raise PermissionDenied
-    form = MeetingForm(request.POST or None, user=request.user)
-    agenda = AgendaFormSet(request.POST or None, prefix="agenda")
-    if request.method == "POST" and form.is_valid() and agenda.is_valid():
-        try:
-            meeting = services.meeting_create(
-                actor=request.user, data=form.cleaned_data, agenda=agenda_rows(agenda)
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("The meeting was created."))
-            return redirect(meeting)
-    return render(
-        request, "workshops/meeting_form.html", {"form": form, "agenda": agenda, "meeting": None}
-    )
+    return _meeting_form(request, None)
 
 
 def _meeting_or_404(pk: int) -> Meeting:
@@ -166,31 +219,7 @@ def meeting_edit(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
     if not permissions.can_edit_meeting(request.user, meeting):
         raise PermissionDenied
-    initial_agenda = [
-        {"title": a.title, "presenter": a.presenter, "duration_minutes": a.duration_minutes}
-        for a in meeting.agenda_items.all()
-    ]
-    form = MeetingForm(request.POST or None, instance=meeting, user=request.user)
-    agenda = AgendaFormSet(request.POST or None, prefix="agenda", initial=initial_agenda)
-    if request.method == "POST" and form.is_valid() and agenda.is_valid():
-        try:
-            services.meeting_update(
-                actor=request.user,
-                meeting=meeting,
-                data=form.cleaned_data,
-                agenda=agenda_rows(agenda),
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("The meeting was saved."))
-            return redirect(meeting)
-    meeting.refresh_from_db()
-    return render(
-        request,
-        "workshops/meeting_form.html",
-        {"form": form, "agenda": agenda, "meeting": meeting},
-    )
+    return _meeting_form(request, meeting)
 
 
 @require_http_methods(["GET", "POST"])
