@@ -1,6 +1,9 @@
 from django import forms
 from django.core.validators import MinValueValidator
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from members.models import Municipality, User
 from members.permissions import municipality_ids_for
@@ -224,13 +227,33 @@ class MinutesForm(forms.ModelForm):
 
 
 class CopyForm(forms.Form):
-    weeks = forms.IntegerField(
-        label=_("weeks later"),
-        min_value=1,
-        max_value=52,
-        initial=4,
+    """ "Nächstes Treffen anlegen": the choices name the date they lead to; only dates in the
+    future are offered."""
+
+    weeks = forms.TypedChoiceField(
+        label=_("Date of the next meeting"),
+        coerce=int,
         help_text=_("Same time of day, same place, same agenda."),
     )
+
+    def __init__(self, *args, meeting, now=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        now = now or timezone.now()
+        choices = []
+        for weeks in range(1, 53):
+            start, _end = meeting.times_in_weeks(weeks)
+            if start > now:
+                label = ngettext(
+                    "in %(weeks)s week: %(date)s", "in %(weeks)s weeks: %(date)s", weeks
+                ) % {"weeks": weeks, "date": date_format(start, "l, j. F Y")}
+                choices.append((weeks, label))
+        self.fields["weeks"].choices = choices
+        offered = [w for w, _label in choices]
+        self.fields["weeks"].initial = 4 if 4 in offered else (offered[0] if offered else None)
+
+    @property
+    def has_choices(self) -> bool:
+        return bool(self.fields["weeks"].choices)
 
 
 class AttendanceForm(forms.Form):

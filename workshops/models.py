@@ -5,6 +5,7 @@ workshop sessions carry a stable `uid` and a `sequence` for calendar programs: s
 the sequence whenever time, place or title change, or the event is cancelled.
 """
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -150,7 +151,8 @@ class WorkshopSession(CalendarEventMixin):
         return f"{self.workshop.title}: {self.title}"
 
     def get_absolute_url(self) -> str:
-        return reverse("workshops:workshop_detail", kwargs={"slug": self.workshop.slug})
+        url = reverse("workshops:workshop_detail", kwargs={"slug": self.workshop.slug})
+        return f"{url}#teil-{self.pk}"
 
     @property
     def calendar_title(self) -> str:
@@ -231,6 +233,13 @@ class Meeting(CalendarEventMixin):
     @property
     def calendar_title(self) -> str:
         return self.title
+
+    def times_in_weeks(self, weeks: int) -> tuple[dt.datetime, dt.datetime]:
+        """Start and end `weeks` weeks later at the same wall-clock time (across DST)."""
+        delta = dt.timedelta(weeks=weeks)
+        start = timezone.localtime(self.start).replace(tzinfo=None) + delta
+        end = timezone.localtime(self.end).replace(tzinfo=None) + delta
+        return timezone.make_aware(start), timezone.make_aware(end)
 
     @property
     def kind_label(self) -> str:

@@ -4,7 +4,6 @@ Each function takes keyword arguments only, runs in one transaction, validates w
 `full_clean()` and checks the actor's permission (raising PermissionDenied, answered as 403).
 """
 
-import datetime as dt
 import logging
 import secrets
 from functools import partial
@@ -233,16 +232,18 @@ def meeting_copy(*, actor: User, meeting: Meeting, weeks: int) -> Meeting:
         raise PermissionDenied
     if not 1 <= weeks <= 52:
         raise ValidationError({"weeks": _("Choose between 1 and 52 weeks.")})
-    delta = dt.timedelta(weeks=weeks)
     # Keep the wall-clock time across a DST switch: shift in local time.
-    start = timezone.localtime(meeting.start).replace(tzinfo=None) + delta
-    end = timezone.localtime(meeting.end).replace(tzinfo=None) + delta
+    start, end = meeting.times_in_weeks(weeks)
+    if start <= timezone.now():
+        raise ValidationError(
+            {"weeks": _("The new meeting would lie in the past; choose more weeks.")}
+        )
     copy = Meeting(
         kind=meeting.kind,
         title=meeting.title,
         host=meeting.host,
-        start=timezone.make_aware(start),
-        end=timezone.make_aware(end),
+        start=start,
+        end=end,
         location=meeting.location,
         online_url=meeting.online_url,
         description=meeting.description,

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -272,13 +273,21 @@ def meeting_copy(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
     if not permissions.can_edit_meeting(request.user, meeting):
         raise PermissionDenied
-    form = CopyForm(request.POST or None)
+    form = CopyForm(request.POST or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
-        copy = services.meeting_copy(
-            actor=request.user, meeting=meeting, weeks=form.cleaned_data["weeks"]
-        )
-        messages.success(request, _("The next meeting was created."))
-        return redirect(copy)
+        try:
+            copy = services.meeting_copy(
+                actor=request.user, meeting=meeting, weeks=form.cleaned_data["weeks"]
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("The next meeting was created for %(date)s. Check it and invite people.")
+                % {"date": date_format(timezone.localtime(copy.start), "l, j. F Y, H:i")},
+            )
+            return redirect(copy)
     return render(request, "workshops/meeting_copy.html", {"meeting": meeting, "form": form})
 
 

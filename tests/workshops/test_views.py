@@ -345,3 +345,20 @@ class TestAttachmentDelete:
         response = admin_client.post(reverse("workshops:attachment_delete", args=[a.pk]))
         assert response["Location"].startswith(f"/workshops/{workshop.slug}/")
         assert not Attachment.objects.exists()
+
+
+def test_copy_page_offers_only_future_dates(detmold_client, detmold):
+    past = MeetingFactory(host=detmold, start=in_days(-20, 14), end=in_days(-20, 16))
+    page = detmold_client.get(f"/termine/{past.pk}/folgetermin/").content.decode()
+    assert '<option value="3"' in page and '<option value="2"' not in page
+    assert '<option value="4" selected' in page
+    # A number of weeks that leads into the past is refused, nothing created.
+    response = detmold_client.post(f"/termine/{past.pk}/folgetermin/", {"weeks": "2"})
+    assert response.status_code == 200
+    assert Meeting.objects.count() == 1
+
+
+def test_copy_page_of_a_meeting_more_than_a_year_ago(detmold_client, detmold):
+    old = MeetingFactory(host=detmold, start=in_days(-400, 14), end=in_days(-400, 16))
+    page = detmold_client.get(f"/termine/{old.pk}/folgetermin/").content.decode()
+    assert "<select" not in page and "/termine/neu/" in page
