@@ -485,13 +485,20 @@ def session_form(request, slug: str, pk: int | None = None):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def session_cancel(request, slug: str, pk: int):
+    """Ask first (a page of its own, so it works without JavaScript), then cancel."""
     workshop = _editable_workshop(request, slug)
     session = get_object_or_404(WorkshopSession, pk=pk, workshop=workshop)
-    services.session_cancel(actor=request.user, session=session)
-    messages.success(request, _("The workshop part was cancelled."))
-    return redirect(workshop)
+    if request.method == "POST":
+        services.session_cancel(actor=request.user, session=session)
+        messages.success(
+            request, _("The workshop part was cancelled. Calendars show it as cancelled.")
+        )
+        return redirect(session)
+    return render(
+        request, "workshops/session_cancel.html", {"workshop": workshop, "session": session}
+    )
 
 
 # --- Action items and attachments -----------------------------------------------------------

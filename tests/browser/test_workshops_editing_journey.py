@@ -94,3 +94,16 @@ def test_host_edits_agenda_attachments_and_next_meeting(page, live_server, detmo
     link = page.get_by_role("link", name="Wissensmanagement: Teil 2: Werkzeuge", exact=True)
     assert link.is_visible()
     visit(page, f"{live_server.url}/workshops/massnahmen/")
+
+    # A workshop part of Detmold's own: cancelling asks first.
+    own = WorkshopFactory(organiser=detmold, title="Strategie", slug="strategie")
+    own_part = SessionFactory(workshop=own, title="Teil 1")
+    visit(page, f"{live_server.url}/workshops/strategie/teile/{own_part.pk}/")
+    page.get_by_role("link", name="Diesen Teil absagen").click()
+    page.wait_for_url("**/absagen/")
+    check_a11y(page)
+    page.get_by_role("button", name="Diesen Teil absagen").click()
+    page.wait_for_url(f"**/workshops/strategie/#teil-{own_part.pk}")
+    check_a11y(page)
+    own_part.refresh_from_db()
+    assert own_part.is_cancelled

@@ -362,3 +362,19 @@ def test_copy_page_of_a_meeting_more_than_a_year_ago(detmold_client, detmold):
     old = MeetingFactory(host=detmold, start=in_days(-400, 14), end=in_days(-400, 16))
     page = detmold_client.get(f"/termine/{old.pk}/folgetermin/").content.decode()
     assert "<select" not in page and "/termine/neu/" in page
+
+
+def test_session_cancel_asks_first(detmold_client, workshop):
+    session = SessionFactory(workshop=workshop, title="Teil 1")
+    url = f"/workshops/{workshop.slug}/teile/{session.pk}/absagen/"
+    assert (
+        url
+        in detmold_client.get(f"/workshops/{workshop.slug}/teile/{session.pk}/").content.decode()
+    )
+    assert detmold_client.get(url).status_code == 200
+    session.refresh_from_db()
+    assert not session.is_cancelled
+    response = detmold_client.post(url)
+    assert response["Location"] == f"/workshops/{workshop.slug}/#teil-{session.pk}"
+    session.refresh_from_db()
+    assert session.is_cancelled and session.sequence == 1
