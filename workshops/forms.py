@@ -1,6 +1,9 @@
 from django import forms
 from django.core.validators import MinValueValidator
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from members.models import Municipality, User
 from members.permissions import municipality_ids_for
@@ -77,12 +80,97 @@ class AgendaItemForm(forms.Form):
     presenter = forms.CharField(label=_("presenter"), max_length=150, required=False)
     duration_minutes = forms.IntegerField(label=_("minutes planned"), min_value=1, required=False)
 
+    def clean(self):
+        data = super().clean()
+        if not data.get("title") and (data.get("presenter") or data.get("duration_minutes")):
+            self.add_error("title", _("Give the item a topic, or remove the row."))
+        return data
 
-AgendaFormSet = forms.formset_factory(AgendaItemForm, extra=3, max_num=30)
+
+AGENDA_PREFIX = "agenda"
+AGENDA_MAX_ROWS = 30
+# The name of the agenda's own buttons (add, move, remove); they re-render the form
+# without saving. Their values: "add", "up-<row>", "down-<row>", "remove-<row>".
+AGENDA_ACTION = "agenda_action"
+AGENDA_FIELDS = ("title", "presenter", "duration_minutes")
+
+# Every row is an "initial" form (the rows come from the meeting or from the last submit), so
+# there are no extra forms: the view hands in one empty row to start with.
+AgendaFormSet = forms.formset_factory(
+    AgendaItemForm, extra=0, max_num=AGENDA_MAX_ROWS, validate_max=True
+)
+
+
+def agenda_formset(data=None, *, rows: list[dict] | None = None):
+    """Bound to a submitted form, or unbound with `rows` (plus nothing else)."""
+    if data is not None:
+        return AgendaFormSet(data, prefix=AGENDA_PREFIX)
+    return AgendaFormSet(initial=rows or [{}], prefix=AGENDA_PREFIX)
 
 
 def agenda_rows(formset) -> list[dict]:
+    """The rows to save, in order: those with a topic."""
     return [f.cleaned_data for f in formset.forms if f.cleaned_data.get("title")]
+
+
+def agenda_posted_rows(data) -> list[dict]:
+    """The rows as typed (not validated), so that an edit action keeps what was entered."""
+    try:
+        total = int(data.get(f"{AGENDA_PREFIX}-TOTAL_FORMS") or 0)
+    except ValueError:
+        total = 0
+    total = max(0, min(total, AGENDA_MAX_ROWS))
+    return [
+        {name: data.get(f"{AGENDA_PREFIX}-{i}-{name}", "").strip() for name in AGENDA_FIELDS}
+        for i in range(total)
+    ]
+
+
+def agenda_apply(rows: list[dict], action: str) -> tuple[list[dict], int | None, str]:
+    """Apply an agenda button to the rows: returns (rows, row to focus, message for
+    screen readers). Unknown actions change nothing; nothing is saved here."""
+    rows = list(rows)
+    verb, _sep, index = action.partition("-")
+    if verb == "add":
+        if len(rows) >= AGENDA_MAX_ROWS:
+            return rows, len(rows) - 1, _("The agenda has the most items possible.")
+        rows.append(dict.fromkeys(AGENDA_FIELDS, ""))
+        return rows, len(rows) - 1, _("Item %(number)s was added.") % {"number": len(rows)}
+    try:
+        i = int(index)
+    except ValueError:
+        return rows, None, ""
+    if not 0 <= i < len(rows):
+        return rows, None, ""
+    number = i + 1
+    if verb == "remove":
+        rows.pop(i)
+        if not rows:
+            rows.append(dict.fromkeys(AGENDA_FIELDS, ""))
+        return rows, min(i, len(rows) - 1), _("Item %(number)s was removed.") % {"number": number}
+    if verb == "up" and i > 0:
+        rows[i - 1], rows[i] = rows[i], rows[i - 1]
+        return (
+            rows,
+            i - 1,
+            _("Item %(number)s moved up to position %(position)s.")
+            % {
+                "number": number,
+                "position": i,
+            },
+        )
+    if verb == "down" and i < len(rows) - 1:
+        rows[i + 1], rows[i] = rows[i], rows[i + 1]
+        return (
+            rows,
+            i + 1,
+            _("Item %(number)s moved down to position %(position)s.")
+            % {
+                "number": number,
+                "position": i + 2,
+            },
+        )
+    return rows, None, ""
 
 
 class ActionItemForm(forms.ModelForm):
@@ -139,13 +227,33 @@ class MinutesForm(forms.ModelForm):
 
 
 class CopyForm(forms.Form):
-    weeks = forms.IntegerField(
-        label=_("weeks later"),
-        min_value=1,
-        max_value=52,
-        initial=4,
+    """ "Nächstes Treffen anlegen": the choices name the date they lead to; only dates in the
+    future are offered."""
+
+    weeks = forms.TypedChoiceField(
+        label=_("Date of the next meeting"),
+        coerce=int,
         help_text=_("Same time of day, same place, same agenda."),
     )
+
+    def __init__(self, *args, meeting, now=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        now = now or timezone.now()
+        choices = []
+        for weeks in range(1, 53):
+            start, _end = meeting.times_in_weeks(weeks)
+            if start > now:
+                label = ngettext(
+                    "in %(weeks)s week: %(date)s", "in %(weeks)s weeks: %(date)s", weeks
+                ) % {"weeks": weeks, "date": date_format(start, "l, j. F Y")}
+                choices.append((weeks, label))
+        self.fields["weeks"].choices = choices
+        offered = [w for w, _label in choices]
+        self.fields["weeks"].initial = 4 if 4 in offered else (offered[0] if offered else None)
+
+    @property
+    def has_choices(self) -> bool:
+        return bool(self.fields["weeks"].choices)
 
 
 class AttendanceForm(forms.Form):
@@ -218,3 +326,21 @@ class AttachmentForm(forms.Form):
         uploaded = self.cleaned_data["file"]
         check_upload(uploaded)
         return uploaded
+
+
+def agenda_focus(formset, row: int | None, action: str) -> str:
+    """Where the keyboard focus goes after an agenda button: the same button on the moved
+    row (so that pressing it again moves on), else the row's topic. Returns the button to
+    focus ("up"/"down") or "" when the topic field got `autofocus`."""
+    if row is None or not 0 <= row < len(formset.forms):
+        return ""
+    last = len(formset.forms) - 1
+    verb = action.partition("-")[0]
+    if verb == "up" and row > 0:
+        return "up"
+    if verb in ("up", "down") and row < last:
+        return "down"
+    if verb == "down" and row > 0:
+        return "up"
+    formset.forms[row].fields["title"].widget.attrs["autofocus"] = True
+    return ""

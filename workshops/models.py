@@ -5,6 +5,7 @@ workshop sessions carry a stable `uid` and a `sequence` for calendar programs: s
 the sequence whenever time, place or title change, or the event is cancelled.
 """
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -150,7 +151,8 @@ class WorkshopSession(CalendarEventMixin):
         return f"{self.workshop.title}: {self.title}"
 
     def get_absolute_url(self) -> str:
-        return reverse("workshops:workshop_detail", kwargs={"slug": self.workshop.slug})
+        url = reverse("workshops:workshop_detail", kwargs={"slug": self.workshop.slug})
+        return f"{url}#teil-{self.pk}"
 
     @property
     def calendar_title(self) -> str:
@@ -232,6 +234,13 @@ class Meeting(CalendarEventMixin):
     def calendar_title(self) -> str:
         return self.title
 
+    def times_in_weeks(self, weeks: int) -> tuple[dt.datetime, dt.datetime]:
+        """Start and end `weeks` weeks later at the same wall-clock time (across DST)."""
+        delta = dt.timedelta(weeks=weeks)
+        start = timezone.localtime(self.start).replace(tzinfo=None) + delta
+        end = timezone.localtime(self.end).replace(tzinfo=None) + delta
+        return timezone.make_aware(start), timezone.make_aware(end)
+
     @property
     def kind_label(self) -> str:
         return self.get_kind_display()
@@ -286,6 +295,10 @@ class Attendance(models.Model):
     response = models.CharField(_("answer"), max_length=10, choices=Response.choices)
     # When the person last asked for a seat: the order of the waiting list.
     requested_at = models.DateTimeField(_("asked for a seat"), default=timezone.now)
+    # Set when the person moves up from the waiting list; the email about it is sent once
+    # per promotion (notified_at >= promoted_at means it went out).
+    promoted_at = models.DateTimeField(_("moved up from the waiting list"), null=True, blank=True)
+    promotion_notified_at = models.DateTimeField(_("told about moving up"), null=True, blank=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
     history = HistoricalRecords()
@@ -455,6 +468,10 @@ class Attachment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("workshops:attachment_download", kwargs={"pk": self.pk})
+
+    @property
+    def origin(self):
+        return self.workshop or self.meeting
 
 
 class CalendarFeed(models.Model):

@@ -39,6 +39,13 @@ def can_edit_origin(user, item) -> bool:
     return can_edit_meeting(user, item.meeting)
 
 
+def can_delete_attachment(user, attachment) -> bool:
+    """The person who uploaded it, people of the organising or host Kommune, and admins."""
+    if not _active(user):
+        return False
+    return attachment.uploaded_by_id == user.pk or can_edit_origin(user, attachment)
+
+
 def can_update_action_item(user, item) -> bool:
     if not _active(user):
         return False

@@ -201,10 +201,21 @@ def municipality_action_items(*, municipality: Municipality) -> list[ActionItem]
     )
 
 
-def municipality_events(*, municipality: Municipality, limit: int = 10) -> list[Meeting]:
-    """Upcoming meetings the Kommune hosts (one query; its page has a tight query budget)."""
+def municipality_events(*, municipality: Municipality, limit: int = 10) -> list:
+    """The Kommune's upcoming dates: meetings it hosts and workshop sessions it organises or
+    attends, by start time. Two queries whatever the number of rows (its page has a tight
+    query budget)."""
     now = timezone.now()
-    return list(_meetings().filter(host=municipality, end__gt=now).order_by("start")[:limit])
+    meetings = _meetings().filter(host=municipality, end__gt=now).order_by("start")[:limit]
+    attended = WorkshopSession.attending_municipalities.through.objects.filter(
+        municipality=municipality
+    ).values("workshopsession_id")
+    sessions = (
+        _sessions()
+        .filter(Q(workshop__organiser=municipality) | Q(pk__in=attended), end__gt=now)
+        .order_by("start")[:limit]
+    )
+    return sorted(chain(meetings, sessions), key=event_sort_key)[:limit]
 
 
 def next_meetings(*, limit: int = 3) -> list:

@@ -4,12 +4,16 @@ Each function takes keyword arguments only, runs in one transaction, validates w
 `full_clean()` and checks the actor's permission (raising PermissionDenied, answered as 403).
 """
 
-import datetime as dt
+import logging
 import secrets
+from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from members.models import Municipality, User
@@ -27,6 +31,8 @@ from workshops.models import (
     WorkshopSession,
 )
 from workshops.uploads import check_upload
+
+logger = logging.getLogger(__name__)
 
 WORKSHOP_FIELDS = {"title", "goal", "organiser", "partner", "funding", "preparation_notes"}
 SESSION_FIELDS = {"title", "start", "end", "location", "online_url", "agenda"}
@@ -226,16 +232,18 @@ def meeting_copy(*, actor: User, meeting: Meeting, weeks: int) -> Meeting:
         raise PermissionDenied
     if not 1 <= weeks <= 52:
         raise ValidationError({"weeks": _("Choose between 1 and 52 weeks.")})
-    delta = dt.timedelta(weeks=weeks)
     # Keep the wall-clock time across a DST switch: shift in local time.
-    start = timezone.localtime(meeting.start).replace(tzinfo=None) + delta
-    end = timezone.localtime(meeting.end).replace(tzinfo=None) + delta
+    start, end = meeting.times_in_weeks(weeks)
+    if start <= timezone.now():
+        raise ValidationError(
+            {"weeks": _("The new meeting would lie in the past; choose more weeks.")}
+        )
     copy = Meeting(
         kind=meeting.kind,
         title=meeting.title,
         host=meeting.host,
-        start=timezone.make_aware(start),
-        end=timezone.make_aware(end),
+        start=start,
+        end=end,
         location=meeting.location,
         online_url=meeting.online_url,
         description=meeting.description,
@@ -273,7 +281,10 @@ def meeting_minutes_update(
 
 
 def _promote_waiting(meeting: Meeting) -> list[Attendance]:
-    """Move people up from the waiting list while seats are free (first come, first served)."""
+    """Move people up from the waiting list while seats are free (first come, first served).
+
+    Each person moved up is emailed once the transaction has committed (a Celery task).
+    """
     waiting = meeting.attendances.filter(response=Attendance.Response.WAITING).order_by(
         "requested_at", "pk"
     )
@@ -283,10 +294,80 @@ def _promote_waiting(meeting: Meeting) -> list[Attendance]:
         taken = meeting.attendances.filter(response=Attendance.Response.ACCEPTED).count()
         free = max(meeting.seat_limit - taken, 0)
     promoted = list(waiting if free is None else waiting[:free])
+    now = timezone.now()
     for attendance in promoted:
         attendance.response = Attendance.Response.ACCEPTED
-        attendance.save(update_fields=["response", "updated_at"])
+        attendance.promoted_at = now
+        attendance.save(update_fields=["response", "promoted_at", "updated_at"])
+        transaction.on_commit(partial(_enqueue_promotion_notice, attendance.pk), robust=True)
     return promoted
+
+
+def _enqueue_promotion_notice(attendance_id: int) -> None:
+    from workshops.tasks import notify_promotion
+
+    notify_promotion.delay(attendance_id)
+
+
+def _promotion_message(attendance: Attendance) -> EmailMessage:
+    from workshops.calendar import event_ics
+
+    person, meeting = attendance.user, attendance.meeting
+    with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
+        context = {
+            "person": person,
+            "meeting": meeting,
+            "url": f"{settings.SITE_URL}{meeting.get_absolute_url()}",
+            "portal_name": settings.PORTAL_NAME,
+        }
+        subject = render_to_string("workshops/email/promotion_subject.txt", context).strip()
+        body = render_to_string("workshops/email/promotion.txt", context)
+    message = EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[person.email],
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    message.attach(f"termin-{meeting.pk}.ics", event_ics(meeting), "text/calendar")
+    return message
+
+
+@transaction.atomic
+def attendance_promotion_notify(*, attendance_id: int) -> bool:
+    """Email a person who moved up from the waiting list: exactly once per promotion.
+
+    Safe to run twice: the attendance row is locked and `promotion_notified_at` records the
+    email, so a second run (or a retry after success) sends nothing. Nothing is sent when the
+    person has answered otherwise since, or the meeting was cancelled or has begun. Called by
+    the task `workshops.notify_promotion`; no actor, so no permission check.
+    """
+    attendance = (
+        Attendance.objects.select_for_update(of=("self",))
+        .select_related("user", "meeting", "meeting__host")
+        .filter(pk=attendance_id)
+        .first()
+    )
+    if attendance is None or attendance.promoted_at is None:
+        return False
+    notified = attendance.promotion_notified_at
+    if notified is not None and notified >= attendance.promoted_at:
+        return False
+    meeting = attendance.meeting
+    if (
+        attendance.response != Attendance.Response.ACCEPTED
+        or meeting.is_cancelled
+        or meeting.start <= timezone.now()
+        or not attendance.user.is_active
+        or not attendance.user.email
+    ):
+        return False
+    # Record first: if sending fails, the transaction rolls back and a retry sends again.
+    attendance.promotion_notified_at = timezone.now()
+    attendance.save(update_fields=["promotion_notified_at"])
+    _promotion_message(attendance).send()
+    logger.info("waiting list: told attendance %s about moving up", attendance.pk)
+    return True
 
 
 @transaction.atomic
@@ -391,7 +472,8 @@ def attachment_add(
 
 @transaction.atomic
 def attachment_delete(*, actor: User, attachment: Attachment) -> None:
-    if not permissions.can_edit_origin(actor, attachment):
+    """Remove the record now and the file once the transaction has committed."""
+    if not permissions.can_delete_attachment(actor, attachment):
         raise PermissionDenied
     storage, name = attachment.file.storage, attachment.file.name
     attachment.delete()

@@ -30,6 +30,11 @@ urlpatterns = [
     ),
     path("workshops/anhaenge/<int:pk>/", views.attachment_download, name="attachment_download"),
     path(
+        "workshops/anhaenge/<int:pk>/loeschen/",
+        views.attachment_delete,
+        name="attachment_delete",
+    ),
+    path(
         "workshops/anhaenge/neu/<str:kind>/<str:key>/",
         views.attachment_add,
         name="attachment_add",

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,8 +17,8 @@ from workshops import permissions, selectors, services
 from workshops.calendar import build_calendar, event_ics
 from workshops.filters import EventFilter
 from workshops.forms import (
+    AGENDA_ACTION,
     ActionItemForm,
-    AgendaFormSet,
     AttachmentForm,
     AttendanceForm,
     CopyForm,
@@ -27,6 +28,10 @@ from workshops.forms import (
     SessionForm,
     StatusForm,
     WorkshopForm,
+    agenda_apply,
+    agenda_focus,
+    agenda_formset,
+    agenda_posted_rows,
     agenda_rows,
 )
 from workshops.models import (
@@ -71,25 +76,74 @@ def event_list(request):
     )
 
 
+def _meeting_form(request, meeting: Meeting | None):
+    """New or edit meeting, with an agenda editor that works without JavaScript.
+
+    The agenda's own buttons (add a row, move a row up or down, remove a row) post the whole
+    form with `agenda_action`; the page comes back with the rows changed and nothing saved.
+    With htmx, only the agenda fieldset is swapped (`hx-select`).
+    """
+    action = request.POST.get(AGENDA_ACTION, "") if request.method == "POST" else ""
+    status, focus_row, focus_button = "", None, ""
+    if action:
+        rows, focus_row, status = agenda_apply(agenda_posted_rows(request.POST), action)
+        initial = {k: v for k, v in request.POST.items() if not k.startswith("agenda")}
+        form = MeetingForm(instance=meeting, initial=initial, user=request.user)
+        agenda = agenda_formset(rows=rows)
+        focus_button = agenda_focus(agenda, focus_row, action)
+    elif request.method == "POST":
+        form = MeetingForm(request.POST, instance=meeting, user=request.user)
+        agenda = agenda_formset(request.POST)
+        if form.is_valid() and agenda.is_valid():
+            try:
+                if meeting is None:
+                    saved = services.meeting_create(
+                        actor=request.user, data=form.cleaned_data, agenda=agenda_rows(agenda)
+                    )
+                else:
+                    saved = services.meeting_update(
+                        actor=request.user,
+                        meeting=meeting,
+                        data=form.cleaned_data,
+                        agenda=agenda_rows(agenda),
+                    )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                if meeting is None:
+                    messages.success(request, _("The meeting was created."))
+                else:
+                    messages.success(request, _("The meeting was saved."))
+                return redirect(saved)
+    else:
+        form = MeetingForm(instance=meeting, user=request.user)
+        rows = [
+            {"title": a.title, "presenter": a.presenter, "duration_minutes": a.duration_minutes}
+            for a in (meeting.agenda_items.all() if meeting else [])
+        ]
+        agenda = agenda_formset(rows=[*rows, {}])
+    if meeting is not None:
+        meeting.refresh_from_db()
+    return render(
+        request,
+        "workshops/meeting_form.html",
+        {
+            "form": form,
+            "agenda": agenda,
+            "meeting": meeting,
+            "agenda_status": status,
+            "agenda_focus_row": focus_row,
+            "agenda_focus_button": focus_button,
+            "agenda_action_name": AGENDA_ACTION,
+        },
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def meeting_create(request):
     if not permissions.can_create(request.user):
         raise PermissionDenied
-    form = MeetingForm(request.POST or None, user=request.user)
-    agenda = AgendaFormSet(request.POST or None, prefix="agenda")
-    if request.method == "POST" and form.is_valid() and agenda.is_valid():
-        try:
-            meeting = services.meeting_create(
-                actor=request.user, data=form.cleaned_data, agenda=agenda_rows(agenda)
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("The meeting was created."))
-            return redirect(meeting)
-    return render(
-        request, "workshops/meeting_form.html", {"form": form, "agenda": agenda, "meeting": None}
-    )
+    return _meeting_form(request, None)
 
 
 def _meeting_or_404(pk: int) -> Meeting:
@@ -101,6 +155,7 @@ def _meeting_or_404(pk: int) -> Meeting:
 
 def _meeting_context(request, meeting: Meeting) -> dict:
     attendance = selectors.attendance_of(meeting=meeting, user=request.user)
+    can_edit = permissions.can_edit_meeting(request.user, meeting)
     groups = [
         (label, [a for a in meeting.attendance_list if a.response == value])
         for value, label in Attendance.Response.choices
@@ -109,7 +164,7 @@ def _meeting_context(request, meeting: Meeting) -> dict:
         "meeting": meeting,
         "attendance": attendance,
         "attendance_groups": groups,
-        "can_edit": permissions.can_edit_meeting(request.user, meeting),
+        "can_edit": can_edit,
         "can_answer": not meeting.is_cancelled and meeting.start > timezone.now(),
         "action_items": [
             (item, permissions.can_update_action_item(request.user, item))
@@ -117,6 +172,7 @@ def _meeting_context(request, meeting: Meeting) -> dict:
         ],
         "status_choices": ActionItem.Status.choices,
         "attachment_form": AttachmentForm(),
+        "attachments": _attachment_rows(request, meeting.attachment_list, can_edit=can_edit),
     }
 
 
@@ -164,31 +220,7 @@ def meeting_edit(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
     if not permissions.can_edit_meeting(request.user, meeting):
         raise PermissionDenied
-    initial_agenda = [
-        {"title": a.title, "presenter": a.presenter, "duration_minutes": a.duration_minutes}
-        for a in meeting.agenda_items.all()
-    ]
-    form = MeetingForm(request.POST or None, instance=meeting, user=request.user)
-    agenda = AgendaFormSet(request.POST or None, prefix="agenda", initial=initial_agenda)
-    if request.method == "POST" and form.is_valid() and agenda.is_valid():
-        try:
-            services.meeting_update(
-                actor=request.user,
-                meeting=meeting,
-                data=form.cleaned_data,
-                agenda=agenda_rows(agenda),
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("The meeting was saved."))
-            return redirect(meeting)
-    meeting.refresh_from_db()
-    return render(
-        request,
-        "workshops/meeting_form.html",
-        {"form": form, "agenda": agenda, "meeting": meeting},
-    )
+    return _meeting_form(request, meeting)
 
 
 @require_http_methods(["GET", "POST"])
@@ -241,13 +273,21 @@ def meeting_copy(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
     if not permissions.can_edit_meeting(request.user, meeting):
         raise PermissionDenied
-    form = CopyForm(request.POST or None)
+    form = CopyForm(request.POST or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
-        copy = services.meeting_copy(
-            actor=request.user, meeting=meeting, weeks=form.cleaned_data["weeks"]
-        )
-        messages.success(request, _("The next meeting was created."))
-        return redirect(copy)
+        try:
+            copy = services.meeting_copy(
+                actor=request.user, meeting=meeting, weeks=form.cleaned_data["weeks"]
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("The next meeting was created for %(date)s. Check it and invite people.")
+                % {"date": date_format(timezone.localtime(copy.start), "l, j. F Y, H:i")},
+            )
+            return redirect(copy)
     return render(request, "workshops/meeting_copy.html", {"meeting": meeting, "form": form})
 
 
@@ -342,12 +382,14 @@ def workshop_detail(request, slug: str):
         workshop = selectors.workshop_detail(slug=slug)
     except Workshop.DoesNotExist as exc:
         raise Http404 from exc
+    can_edit = permissions.can_edit_workshop(request.user, workshop)
     return render(
         request,
         "workshops/workshop_detail.html",
         {
             "workshop": workshop,
-            "can_edit": permissions.can_edit_workshop(request.user, workshop),
+            "can_edit": can_edit,
+            "attachments": _attachment_rows(request, workshop.attachment_list, can_edit=can_edit),
             "action_items": [
                 (item, permissions.can_update_action_item(request.user, item))
                 for item in workshop.action_item_list
@@ -443,13 +485,20 @@ def session_form(request, slug: str, pk: int | None = None):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def session_cancel(request, slug: str, pk: int):
+    """Ask first (a page of its own, so it works without JavaScript), then cancel."""
     workshop = _editable_workshop(request, slug)
     session = get_object_or_404(WorkshopSession, pk=pk, workshop=workshop)
-    services.session_cancel(actor=request.user, session=session)
-    messages.success(request, _("The workshop part was cancelled."))
-    return redirect(workshop)
+    if request.method == "POST":
+        services.session_cancel(actor=request.user, session=session)
+        messages.success(
+            request, _("The workshop part was cancelled. Calendars show it as cancelled.")
+        )
+        return redirect(session)
+    return render(
+        request, "workshops/session_cancel.html", {"workshop": workshop, "session": session}
+    )
 
 
 # --- Action items and attachments -----------------------------------------------------------
@@ -507,6 +556,32 @@ def attachment_add(request, kind: str, key: str):
     else:
         messages.error(request, " ".join(form.errors.get("file", [_("No file was uploaded.")])))
     return redirect(origin)
+
+
+@require_http_methods(["GET", "POST"])
+def attachment_delete(request, pk: int):
+    """Ask first (a page of its own, so it works without JavaScript), then delete."""
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("workshop", "meeting", "uploaded_by"), pk=pk
+    )
+    if not permissions.can_delete_attachment(request.user, attachment):
+        raise PermissionDenied
+    origin = attachment.origin
+    if request.method == "POST":
+        services.attachment_delete(actor=request.user, attachment=attachment)
+        messages.success(
+            request,
+            _("The file “%(name)s” was deleted.") % {"name": attachment.original_name},
+        )
+        return redirect(f"{origin.get_absolute_url()}#attachments-heading")
+    return render(
+        request, "workshops/attachment_delete.html", {"attachment": attachment, "origin": origin}
+    )
+
+
+def _attachment_rows(request, attachments, *, can_edit: bool) -> list:
+    """(attachment, may delete) without a query per row: editors may, uploaders their own."""
+    return [(a, can_edit or a.uploaded_by_id == request.user.pk) for a in attachments]
 
 
 @require_GET

@@ -48,6 +48,7 @@ def denied_requests(meeting, workshop, session, item, detmold, lemgo):
         ("post", f"/workshops/{w}/teile/{session.pk}/", {"title": "Gekapert",
                                                           "start": "2030-01-01T10:00",
                                                           "end": "2030-01-01T11:00"}),
+        ("get", f"/workshops/{w}/teile/{session.pk}/absagen/", {}),
         ("post", f"/workshops/{w}/teile/{session.pk}/absagen/", {}),
         ("post", f"/workshops/anhaenge/neu/workshop/{w}/", {}),
         ("post", f"/workshops/massnahmen/{item.pk}/status/", {"status": "done"}),

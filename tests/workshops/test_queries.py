@@ -11,6 +11,7 @@ from tests.workshops.factories import (
     WorkshopFactory,
     in_days,
 )
+from workshops.models import Attachment
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +26,11 @@ def fill(n, detmold, lemgo, meeting, workshop, user):
                           responsible_person=user if i % 2 else None)  # fmt: skip
         ActionItemFactory(meeting=None, workshop=workshop, responsible_municipality=lemgo)
         WorkshopFactory(organiser=detmold)
+        for origin in ({"meeting": meeting}, {"workshop": workshop}):
+            Attachment.objects.create(file=f"private/workshops/{i}.pdf", original_name=f"{i}.pdf",
+                                      content_type="application/pdf", size=100,
+                                      uploaded_by=user if i % 2 else None, **origin)  # fmt: skip
+        meeting.agenda_items.create(position=i + 1, title=f"TOP {i}")
 
 
 @pytest.mark.parametrize("n", [2, 12])
@@ -42,6 +48,8 @@ def test_pages_have_a_fixed_number_of_queries(
         "/workshops/massnahmen/": 10,
         "/": 18,
         "/kommunen/detmold/": 16,
+        f"/termine/{meeting.pk}/bearbeiten/": 12,
+        f"/termine/{meeting.pk}/folgetermin/": 8,
     }
     for url, bound in pages.items():
         with django_assert_max_num_queries(bound):
@@ -56,7 +64,8 @@ def test_counts_are_equal_at_both_sizes(
     from django.db import connection
 
     urls = ["/termine/", f"/termine/{meeting.pk}/", "/workshops/", f"/workshops/{workshop.slug}/",
-            "/workshops/massnahmen/", "/"]  # fmt: skip
+            "/workshops/massnahmen/", "/", f"/termine/{meeting.pk}/bearbeiten/",
+            "/kommunen/detmold/"]  # fmt: skip
     counts = []
     for n in (2, 10):
         fill(n, detmold, lemgo, meeting, workshop, detmold_cdo)

@@ -106,3 +106,31 @@ def test_cancelled_meetings_since(detmold, detmold_cdo):
     services.meeting_cancel(actor=detmold_cdo, meeting=past)
     assert selectors.cancelled_meetings_since(since=before, starting_after=before) == [cancelled]
     assert selectors.cancelled_meetings_since(since=timezone.now(), starting_after=before) == []
+
+
+def test_municipality_events_include_its_workshop_sessions(detmold, lemgo, workshop):
+    """Meetings it hosts, sessions of workshops it organises and sessions it attends."""
+    hosted = MeetingFactory(host=detmold, start=in_days(9), end=in_days(9, 12))
+    organised = SessionFactory(workshop=workshop, start=in_days(3), end=in_days(3, 12))
+    other = SessionFactory(workshop__organiser=lemgo, start=in_days(5), end=in_days(5, 12))
+    attended = SessionFactory(workshop__organiser=lemgo, start=in_days(6), end=in_days(6, 12))
+    attended.attending_municipalities.set([detmold, lemgo])
+    SessionFactory(workshop=workshop, start=in_days(-3), end=in_days(-3, 12))  # past
+    MeetingFactory(host=lemgo, start=in_days(4), end=in_days(4, 12))  # someone else's
+
+    assert selectors.municipality_events(municipality=detmold) == [organised, attended, hosted]
+    assert other in selectors.municipality_events(municipality=lemgo)
+
+
+@pytest.mark.parametrize("n", [1, 8])
+def test_municipality_events_query_count(detmold, lemgo, workshop, n,
+                                         django_assert_num_queries):  # fmt: skip
+    for i in range(n):
+        MeetingFactory(host=detmold, start=in_days(i + 1), end=in_days(i + 1, 12))
+        SessionFactory(workshop=workshop, start=in_days(i + 2), end=in_days(i + 2, 12))
+        s = SessionFactory(workshop__organiser=lemgo, start=in_days(i + 3), end=in_days(i + 3, 12))
+        s.attending_municipalities.add(detmold)
+    with django_assert_num_queries(2):
+        events = selectors.municipality_events(municipality=detmold, limit=30)
+        assert len(events) == 3 * n
+        assert [e.host_name for e in events]

@@ -199,3 +199,12 @@ def test_feed_renew_and_revoke_change_the_token(member):
     assert renewed.token != first and renewed.is_active
     revoked = services.calendar_feed_revoke(user=member)
     assert not revoked.is_active and revoked.token != renewed.token
+
+
+def test_copy_into_the_past_is_refused(detmold_cdo, detmold):
+    meeting = MeetingFactory(host=detmold, start=in_days(-30), end=in_days(-30, 12))
+    with pytest.raises(ValidationError):
+        services.meeting_copy(actor=detmold_cdo, meeting=meeting, weeks=2)
+    assert Meeting.objects.count() == 1
+    copy = services.meeting_copy(actor=detmold_cdo, meeting=meeting, weeks=6)
+    assert copy.start > timezone.now()

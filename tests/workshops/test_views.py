@@ -268,3 +268,113 @@ def test_action_item_links_to_a_shared_project(detmold_client, detmold, meeting)
     assert ActionItem.objects.get().project == project
     page = detmold_client.get(f"/termine/{meeting.pk}/").content.decode()
     assert project.get_absolute_url() in page and "Wissensmanagement im Netzwerk" in page
+
+
+def test_municipality_page_lists_its_workshop_sessions(detmold_client, detmold, lemgo):
+    from tests.workshops.factories import SessionFactory, WorkshopFactory, in_days
+
+    ws = WorkshopFactory(organiser=lemgo, title="Wissensmanagement")
+    s = SessionFactory(workshop=ws, title="Teil 2: Werkzeuge", start=in_days(4), end=in_days(4, 12))
+    s.attending_municipalities.add(detmold)
+    page = detmold_client.get("/kommunen/detmold/").content.decode()
+    assert "Wissensmanagement: Teil 2: Werkzeuge" in page
+    # The organising Kommune lists it too; a Kommune with no part in it does not.
+    assert "Teil 2: Werkzeuge" in detmold_client.get("/kommunen/lemgo/").content.decode()
+    assert (
+        "Teil 2: Werkzeuge"
+        not in detmold_client.get("/kommunen/horn-bad-meinberg/").content.decode()
+    )
+
+
+class TestAttachmentDelete:
+    """A delete link for those allowed, a confirmation page, then the record and file go."""
+
+    def add(self, *, actor, meeting):
+        return services.attachment_add(
+            actor=actor, meeting=meeting, uploaded=SimpleUploadedFile("plan.pdf", b"%PDF-1.7\n")
+        )
+
+    def test_host_confirms_then_deletes(self, detmold_client, detmold_cdo, meeting,
+                                        django_capture_on_commit_callbacks):  # fmt: skip
+        attachment = self.add(actor=detmold_cdo, meeting=meeting)
+        storage, name = attachment.file.storage, attachment.file.name
+        url = reverse("workshops:attachment_delete", args=[attachment.pk])
+        page = detmold_client.get(f"/termine/{meeting.pk}/").content.decode()
+        assert url in page
+        confirm = detmold_client.get(url)
+        assert confirm.status_code == 200
+        assert "plan.pdf" in confirm.content.decode()
+        assert Attachment.objects.filter(pk=attachment.pk).exists()  # asking changes nothing
+        with django_capture_on_commit_callbacks(execute=True):
+            response = detmold_client.post(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(f"/termine/{meeting.pk}/")
+        assert not Attachment.objects.filter(pk=attachment.pk).exists()
+        assert not storage.exists(name)
+
+    def test_uploader_of_another_kommune_may_delete_own_file(self, client, admin_user, member,
+                                                             meeting):  # fmt: skip
+        attachment = self.add(actor=admin_user, meeting=meeting)
+        attachment.uploaded_by = member
+        attachment.save()
+        client.force_login(member)
+        page = client.get(f"/termine/{meeting.pk}/").content.decode()
+        assert reverse("workshops:attachment_delete", args=[attachment.pk]) in page
+        client.post(reverse("workshops:attachment_delete", args=[attachment.pk]))
+        assert not Attachment.objects.exists()
+
+    def test_others_get_403_and_nothing_changes(self, client, detmold_cdo, member, meeting,
+                                                workshop):  # fmt: skip
+        attachment = self.add(actor=detmold_cdo, meeting=meeting)
+        other = services.attachment_add(
+            actor=detmold_cdo, workshop=workshop, uploaded=SimpleUploadedFile("x.pdf", b"%PDF-1")
+        )
+        client.force_login(member)
+        for a in (attachment, other):
+            url = reverse("workshops:attachment_delete", args=[a.pk])
+            assert url not in client.get(a.origin.get_absolute_url()).content.decode()
+            assert client.get(url).status_code == 403
+            assert client.post(url).status_code == 403
+            assert a.file.storage.exists(a.file.name)
+        assert Attachment.objects.count() == 2
+
+    def test_admin_may_delete(self, admin_client, detmold_cdo, workshop):
+        a = services.attachment_add(
+            actor=detmold_cdo, workshop=workshop, uploaded=SimpleUploadedFile("x.pdf", b"%PDF-1")
+        )
+        response = admin_client.post(reverse("workshops:attachment_delete", args=[a.pk]))
+        assert response["Location"].startswith(f"/workshops/{workshop.slug}/")
+        assert not Attachment.objects.exists()
+
+
+def test_copy_page_offers_only_future_dates(detmold_client, detmold):
+    past = MeetingFactory(host=detmold, start=in_days(-20, 14), end=in_days(-20, 16))
+    page = detmold_client.get(f"/termine/{past.pk}/folgetermin/").content.decode()
+    assert '<option value="3"' in page and '<option value="2"' not in page
+    assert '<option value="4" selected' in page
+    # A number of weeks that leads into the past is refused, nothing created.
+    response = detmold_client.post(f"/termine/{past.pk}/folgetermin/", {"weeks": "2"})
+    assert response.status_code == 200
+    assert Meeting.objects.count() == 1
+
+
+def test_copy_page_of_a_meeting_more_than_a_year_ago(detmold_client, detmold):
+    old = MeetingFactory(host=detmold, start=in_days(-400, 14), end=in_days(-400, 16))
+    page = detmold_client.get(f"/termine/{old.pk}/folgetermin/").content.decode()
+    assert "<select" not in page and "/termine/neu/" in page
+
+
+def test_session_cancel_asks_first(detmold_client, workshop):
+    session = SessionFactory(workshop=workshop, title="Teil 1")
+    url = f"/workshops/{workshop.slug}/teile/{session.pk}/absagen/"
+    assert (
+        url
+        in detmold_client.get(f"/workshops/{workshop.slug}/teile/{session.pk}/").content.decode()
+    )
+    assert detmold_client.get(url).status_code == 200
+    session.refresh_from_db()
+    assert not session.is_cancelled
+    response = detmold_client.post(url)
+    assert response["Location"] == f"/workshops/{workshop.slug}/#teil-{session.pk}"
+    session.refresh_from_db()
+    assert session.is_cancelled and session.sequence == 1
