@@ -24,6 +24,7 @@ from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 
 from digests import selectors
 from digests.models import Delivery, DigestPreference, MeetingNotice
@@ -91,13 +92,15 @@ def compose_digest(
     preference: DigestPreference | None = None,
     own_municipality_ids: list[int] | None = None,
     shared: WindowData | None = None,
+    prefetched: dict[str, dict] | None = None,
 ) -> Digest:
     """The digest of one person for the content window (since, until].
 
     A fixed number of queries per section, whatever the size of the network. A bulk run
     passes the window's ``shared`` data (``sections.window_data(since, until)``), so that the
     network-wide reads are made once for everyone with that window, and the person's
-    Kommunen read for many people at once; the digest is the same either way.
+    Kommunen (``own_municipality_ids``) and the sections' ``prefetched`` person-specific
+    reads are made for many people at once; the digest is the same either way.
     """
     preference = preference or selectors.preference_for(person)
     if since is None:
@@ -118,6 +121,7 @@ def compose_digest(
         municipality_ids=scope_ids,
         own_municipality_ids=own,
         shared=shared,
+        prefetched=prefetched,
     )
     wanted = set(preference.sections or [])
     digest = Digest(person=person, since=since, until=until)
@@ -149,18 +153,52 @@ def _message_id(*, person, key: str) -> str:
     return f"<{key}.{person.pk}@{host}>"
 
 
-def build_message(*, person, digest: Digest, period: str = "", test: bool = False):
+def _render_section(section: Section, items: list[Item], shared: WindowData | None) -> dict:
+    """A section's heading and list, in HTML and plain text. In a bulk run the same section
+    with the same items (most sections, for most people) is rendered once per language: the
+    key is everything the fragments are made of."""
+    title = section.title
+
+    def render() -> tuple[str, str]:
+        context = {"title": title, "items": items}
+        return (
+            mark_safe(render_to_string("digests/email/section.html", context)),  # noqa: S308
+            render_to_string("digests/email/section.txt", context),
+        )
+
+    if shared is None:
+        html, text = render()
+    else:
+        key = (
+            "fragment",
+            translation.get_language(),
+            timezone.get_current_timezone_name(),
+            section.key,
+            title,
+            tuple((i.title, i.url, i.meta, i.when, i.flag) for i in items),
+        )
+        html, text = shared.get(key, render)
+    return {"key": section.key, "title": title, "items": items, "html": html, "text": text}
+
+
+def build_message(
+    *,
+    person,
+    digest: Digest,
+    period: str = "",
+    test: bool = False,
+    shared: WindowData | None = None,
+):
     """The email exactly as it is sent: HTML with a plain-text alternative, .ics attachments,
-    and the List-Unsubscribe headers of RFC 8058."""
+    and the List-Unsubscribe headers of RFC 8058. With the window's ``shared`` data (a bulk
+    run), sections rendered for someone else with the same items are reused."""
     language = person.preferred_language or settings.LANGUAGE_CODE
     with translation.override(language):
         unsubscribe = unsubscribe_url(person=person)
         context = {
             "person": person,
             "digest": digest,
-            "sections": [
-                {"key": s.key, "title": s.title, "items": items} for s, items in digest.sections
-            ],
+            "sections": [_render_section(s, items, shared) for s, items in digest.sections],
             "site_url": settings.SITE_URL,
             "portal_name": getattr(settings, "PORTAL_NAME", "IKZ-Portal Lippe"),
             "preferences_url": absolute(reverse("digests:preferences")),
@@ -343,7 +381,9 @@ def _advance_watermark(*, person, until: dt.datetime, preference: DigestPreferen
     ).update(watermark=until)
 
 
-def _deliver(delivery: Delivery, *, own_municipality_ids: list[int], connection=None) -> str:
+def _deliver(
+    delivery: Delivery, *, own_municipality_ids: list[int], prefetched: dict, connection=None
+) -> str:
     """Compose and send one claimed delivery; one committed write for the result and the
     watermark. Raises TransientMailError after putting the delivery back in the queue."""
     person = delivery.person
@@ -351,20 +391,22 @@ def _deliver(delivery: Delivery, *, own_municipality_ids: list[int], connection=
         preference = person.digest_preference
     except DigestPreference.DoesNotExist:
         preference = DigestPreference(person=person)
+    shared = window_data(delivery.window_start, delivery.window_end)
     digest = compose_digest(
         person=person,
         since=delivery.window_start,
         until=delivery.window_end,
         preference=preference,
         own_municipality_ids=own_municipality_ids,
-        shared=window_data(delivery.window_start, delivery.window_end),
+        shared=shared,
+        prefetched=prefetched,
     )
     if digest.is_empty and preference.skip_when_empty:
         with transaction.atomic():
             Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SKIPPED)
             _advance_watermark(person=person, until=delivery.window_end, preference=preference)
         return Delivery.Status.SKIPPED
-    message = build_message(person=person, digest=digest, period=delivery.period)
+    message = build_message(person=person, digest=digest, period=delivery.period, shared=shared)
     try:
         _send(message, connection=connection)
     except TransientMailError as exc:
@@ -382,6 +424,20 @@ def _deliver(delivery: Delivery, *, own_municipality_ids: list[int], connection=
         )
         _advance_watermark(person=person, until=delivery.window_end, preference=preference)
     return Delivery.Status.SENT
+
+
+def _prefetch(own: dict[int, list[int]]) -> dict[str, dict]:
+    """The person-specific reads of the sections, for all the chunk's people at once."""
+    prefetched = {}
+    for section in available_sections():
+        try:
+            data = section.prefetch(municipality_ids_by_person=own)
+        except Exception:  # noqa: BLE001 - the section then reads per person
+            logger.exception("digest section %s: prefetch failed", section.key)
+            continue
+        if data is not None:
+            prefetched[section.key] = data
+    return prefetched
 
 
 @dataclass
@@ -410,12 +466,13 @@ def deliver_chunk(*, delivery_ids, now: dt.datetime | None = None, connection=No
     result = ChunkResult()
     claimed = _claim_many(delivery_ids=delivery_ids, now=now)
     own = selectors.own_municipality_ids_by_person(person_ids=[d.person_id for d in claimed])
+    prefetched = _prefetch(own) if claimed else {}
     failures_in_a_row = 0
     for index, delivery in enumerate(claimed):
         try:
             status = _deliver(
                 delivery, own_municipality_ids=own.get(delivery.person_id, []),
-                connection=connection,
+                prefetched=prefetched, connection=connection,
             )  # fmt: skip
         except TransientMailError as exc:
             result.retry[delivery.pk] = str(exc)

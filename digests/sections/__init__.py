@@ -55,6 +55,8 @@ class DigestContext:
     # The network-wide reads of this window, shared with everyone who has the same window
     # (a bulk run); None composes everything from the database (preview, test digest).
     shared: WindowData | None = None
+    # Per section key, what ``Section.prefetch`` read for many people at once, by person id.
+    prefetched: dict[str, dict] | None = None
 
 
 def absolute(url: str) -> str:
@@ -166,6 +168,18 @@ class Section:
 
     def items(self, ctx: DigestContext) -> list[Item]:
         raise NotImplementedError
+
+    def prefetch(self, *, municipality_ids_by_person: dict[int, list[int]]) -> dict | None:
+        """The person-specific reads of many people at once (a chunk of a bulk run), by
+        person id; None if the section has none."""
+        return None
+
+    def prefetched(self, ctx: DigestContext):
+        """What ``prefetch`` read for this digest's person, or None."""
+        data = (ctx.prefetched or {}).get(self.key)
+        if data is None:
+            return None
+        return data.get(ctx.person.pk)
 
     def shared(self, ctx: DigestContext, key: Hashable, compute: Callable[[], object]):
         """``compute()``, or its value shared by everyone with this window in a bulk run."""

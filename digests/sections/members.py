@@ -1,5 +1,5 @@
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from digests.sections import DigestContext, Item, Section
 
@@ -26,20 +26,25 @@ class NewMembersSection(Section):
             if ctx.municipality_ids is not None:
                 memberships = memberships.filter(municipality_id__in=ctx.municipality_ids)
             memberships = memberships[:LIMIT]
+        if ctx.shared is not None:
+            # The same member makes the same item for everyone of one language.
+            language = get_language()
+            return [
+                self.shared(ctx, ("item", language, m.pk), lambda m=m: self._item(ctx, m, {}))
+                for m in memberships
+            ]
         urls: dict[int, str] = {}  # one reverse() per Kommune, not per member
-        items = []
-        for m in memberships:
-            if m.municipality_id not in urls:
-                urls[m.municipality_id] = self.link(ctx, m.municipality)
-            items.append(
-                Item(
-                    title=str(m.user),
-                    url=urls[m.municipality_id],
-                    meta=f"{m.get_role_display()}, {m.municipality.name}",
-                    when=m.created_at,
-                )
-            )
-        return items
+        return [self._item(ctx, m, urls) for m in memberships]
+
+    def _item(self, ctx: DigestContext, m, urls: dict[int, str]) -> Item:
+        if m.municipality_id not in urls:
+            urls[m.municipality_id] = self.link(ctx, m.municipality)
+        return Item(
+            title=str(m.user),
+            url=urls[m.municipality_id],
+            meta=f"{m.get_role_display()}, {m.municipality.name}",
+            when=m.created_at,
+        )
 
     @staticmethod
     def _query(ctx: DigestContext):

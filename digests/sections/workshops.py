@@ -2,10 +2,13 @@
 
 Reads ``workshops.selectors``: ``minutes_and_results_since(*, since)``,
 ``action_items_since(*, since)`` and ``open_action_items_for(*, user)`` (the overdue ones are
-those of them due before today, as ``overdue_action_items_for`` would give them). With the
+those of them due before today, as ``overdue_action_items_for`` would give them); in a bulk
+run ``open_action_items_by_user`` once per chunk of people instead. With the
 scope "only mine", the meetings hosted and the workshops organised by the person's Kommunen
 and the action items of those Kommunen or of the person.
 """
+
+import importlib
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -82,11 +85,19 @@ class MyActionItemsSection(Section):
     def title(self) -> str:
         return _("My open and overdue action items")
 
+    def prefetch(self, *, municipality_ids_by_person: dict[int, list[int]]) -> dict | None:
+        module = importlib.import_module(f"{self.app_label}.selectors")
+        if not hasattr(module, "open_action_items_by_user"):
+            return None
+        return module.open_action_items_by_user(municipality_ids_by_user=municipality_ids_by_person)
+
     def items(self, ctx: DigestContext) -> list[Item]:
         today = timezone.localdate(ctx.now)
         # One query: the overdue ones are the open ones due before today (what
         # ``overdue_action_items_for`` reads), in the same order.
-        open_items = self.selector("open_action_items_for")(user=ctx.person)
+        open_items = self.prefetched(ctx)
+        if open_items is None:
+            open_items = self.selector("open_action_items_for")(user=ctx.person)
         overdue = [a for a in open_items if a.due_date is not None and a.due_date < today]
         overdue_ids = {action.pk for action in overdue}
         rest = [a for a in open_items if a.pk not in overdue_ids]
