@@ -1,10 +1,15 @@
 """Digest delivery through a real Celery worker vs. plain smtplib sends to the same sink.
 
 `make bench` runs it with DIGEST_BENCH_PEOPLE generated members (default 10,000; set a smaller
-number for a quick look). Needs Redis (REDIS_URL, else redis://127.0.0.1:6379/5); the worker
-is celery.contrib.testing's in-process worker (threads pool) consuming from Redis, so that it
-shares this process's database. Concurrency: DIGEST_BENCH_CONCURRENCY, default 1 on SQLite
-(one writer at a time) and 2 on PostgreSQL. Everything it creates is deleted afterwards.
+number for a quick look). Needs Redis: BENCH_REDIS_URL, else database 14 of REDIS_URL's server
+(or of 127.0.0.1:6379), which the run empties. The worker is celery.contrib.testing's
+in-process worker (threads pool) consuming from Redis, so that it shares this process's
+database. Concurrency: DIGEST_BENCH_CONCURRENCY, default 1 on SQLite (one writer at a time)
+and 2 on PostgreSQL. The database is the one of DATABASE_URL (SQLite under var/ without it).
+Everything it creates is deleted afterwards.
+
+The timed path is the production one: the dispatcher task (every bench person is due) creates
+the deliveries and enqueues them in chunks, the worker composes and sends them.
 """
 
 import asyncio  # noqa: F401 - aiosmtpd needs the loop policy loaded
@@ -34,6 +39,7 @@ def _free_port() -> int:
 
 
 def _queries_per_digest(person, until) -> int:
+    """Composing one digest on its own (preview, test digest): every read from the database."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -43,6 +49,37 @@ def _queries_per_digest(person, until) -> int:
         digest = services.compose_digest(person=person, until=until)
         services.build_message(person=person, digest=digest, period="bench")
     return len(ctx.captured_queries)
+
+
+def _queries_per_digest_in_chunk(people, period, until) -> float:
+    """All queries of sending a chunk (claim, reads, result writes), per digest."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from digests import services, tasks
+    from digests.models import Delivery
+    from digests.sections import clear_window_data
+
+    chunk = people[: tasks.CHUNK_SIZE]
+    Delivery.objects.filter(person__in=chunk, period=period).delete()
+    ids = [
+        d.pk
+        for d in Delivery.objects.bulk_create(
+            [
+                Delivery(
+                    person=p,
+                    period=period,
+                    window_start=until - dt.timedelta(days=7),
+                    window_end=until,
+                )
+                for p in chunk
+            ]  # fmt: skip
+        )
+    ]
+    clear_window_data()
+    with CaptureQueriesContext(connection) as ctx:
+        services.deliver_chunk(delivery_ids=ids)
+    return len(ctx.captured_queries) / len(chunk)
 
 
 def run(count: int | None = None) -> list[str]:
@@ -63,7 +100,10 @@ def run(count: int | None = None) -> list[str]:
     count = count or int(os.environ.get("DIGEST_BENCH_PEOPLE", "10000"))
     default_concurrency = "1" if db.vendor == "sqlite" else "2"
     concurrency = int(os.environ.get("DIGEST_BENCH_CONCURRENCY", default_concurrency))
-    redis_url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/5"
+    # A database of its own (emptied by the run): BENCH_REDIS_URL, else REDIS_URL's server, db 14.
+    base = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    server = base.rsplit("/", 1)[0] if base.count("/") > 2 else base.rstrip("/")
+    redis_url = os.environ.get("BENCH_REDIS_URL") or f"{server}/14"
     try:
         redis.Redis.from_url(redis_url, socket_connect_timeout=1).ping()
     except Exception as exc:  # noqa: BLE001
@@ -74,6 +114,7 @@ def run(count: int | None = None) -> list[str]:
     sink = _Sink()
     port = _free_port()
     logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every command
+    logging.getLogger("celery").setLevel(logging.WARNING)  # and Celery every task
     controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -100,15 +141,16 @@ def run(count: int | None = None) -> list[str]:
             for n in range(30)
         ]  # fmt: skip
     )
+    # Everyone is due whenever the bench runs (Monday 00:00 has always passed in the week).
     DigestPreference.objects.bulk_create(
-        [DigestPreference(person=p, skip_when_empty=False) for p in people], batch_size=2000
+        [DigestPreference(person=p, skip_when_empty=False, weekday=0, hour=0) for p in people],
+        batch_size=2000,
     )
     period = selectors.period_of(now)
-    Delivery.objects.filter(period=period, person__email__endswith=f"@{BENCH_DOMAIN}").delete()
-    deliveries = Delivery.objects.bulk_create(
-        [Delivery(person=p, period=period) for p in people], batch_size=2000
-    )
     q_small = _queries_per_digest(people[-1], now)
+    others = set(selectors.due_people(now=timezone.now()).get(period, [])) - {p.pk for p in people}
+    if others:
+        return [f"digests: skipped, {len(others)} people outside the bench would get a digest"]
 
     app = tasks.send_digest.app
     app.conf.update(broker_url=redis_url, task_always_eager=False)
@@ -121,8 +163,7 @@ def run(count: int | None = None) -> list[str]:
         with start_worker(app, pool="threads", concurrency=concurrency, perform_ping_check=False,
                           loglevel="WARNING", shutdown_timeout=30):  # fmt: skip
             started = time.perf_counter()
-            for delivery in deliveries:
-                tasks.send_digest.delay(delivery.pk)
+            tasks.dispatch_digests.delay()
             while sink.count < count:
                 time.sleep(0.05)
                 if time.perf_counter() - started > 3600:
@@ -153,15 +194,19 @@ def run(count: int | None = None) -> list[str]:
             ]  # fmt: skip
         )
         q_large = _queries_per_digest(people[-1], now + dt.timedelta(seconds=1))
-        sent = Delivery.objects.filter(pk__in=[d.pk for d in deliveries], status="sent").count()
+        sent = Delivery.objects.filter(
+            period=period, person__email__endswith=f"@{BENCH_DOMAIN}", status="sent"
+        ).count()
+        q_chunk = _queries_per_digest_in_chunk(people, "bench", timezone.now())
         lines += [
             f"digests: {count} digests via Celery worker ({db.vendor}, {concurrency} threads) "
             f"{digest_seconds:.1f}s "
             f"({count / digest_seconds:.0f}/s), smtplib pre-rendered {baseline_seconds:.1f}s "
             f"({count / baseline_seconds:.0f}/s); ratio {digest_seconds / baseline_seconds:.2f}x "
             f"(aim <= 3x); {sent}/{count} deliveries recorded as sent",
-            f"digests: queries to compose one digest: {q_small} with 30 new members, "
-            f"{q_large} with 300 (constant)",
+            f"digests: queries to compose one digest on its own: {q_small} with 30 new members, "
+            f"{q_large} with 300 (constant); queries per digest sending a chunk of "
+            f"{tasks.CHUNK_SIZE} (claim, reads, writes): {q_chunk:.2f}",
         ]
     finally:
         controller.stop()

@@ -106,6 +106,28 @@ def own_municipality_ids(person) -> list[int]:
     )
 
 
+def own_municipality_ids_by_person(*, person_ids) -> dict[int, list[int]]:
+    """``own_municipality_ids`` of many people in one query."""
+    from members.models import Membership
+
+    result: dict[int, set[int]] = {pk: set() for pk in person_ids}
+    pairs = Membership.objects.filter(user_id__in=list(result)).values_list(
+        "user_id", "municipality_id"
+    )
+    for user_id, municipality_id in pairs:
+        result[user_id].add(municipality_id)
+    return {pk: sorted(ids) for pk, ids in result.items()}
+
+
+def watermarks(*, person_ids) -> dict[int, dt.datetime]:
+    """The watermark of each of the people who have one."""
+    return dict(
+        DigestPreference.objects.filter(
+            person_id__in=list(person_ids), watermark__isnull=False
+        ).values_list("person_id", "watermark")
+    )
+
+
 def reminder_wishes(*, person_ids) -> dict[int, bool]:
     """Whether each person wants meeting reminders (people without a preference: yes)."""
     return dict(

@@ -12,16 +12,19 @@ import threading
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
+from django.db import connection as db_connection
 from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 
 from digests import selectors
 from digests.models import Delivery, DigestPreference, MeetingNotice
@@ -30,9 +33,11 @@ from digests.sections import (
     DigestContext,
     Item,
     Section,
+    WindowData,
     absolute,
     available_sections,
     url_of,
+    window_data,
 )
 
 logger = logging.getLogger(__name__)
@@ -85,15 +90,28 @@ def compose_digest(
     until: dt.datetime,
     since: dt.datetime | None = None,
     preference: DigestPreference | None = None,
+    own_municipality_ids: list[int] | None = None,
+    shared: WindowData | None = None,
+    prefetched: dict[str, dict] | None = None,
 ) -> Digest:
     """The digest of one person for the content window (since, until].
 
-    A fixed number of queries per section, whatever the size of the network.
+    A fixed number of queries per section, whatever the size of the network. A bulk run
+    passes the window's ``shared`` data (``sections.window_data(since, until)``), so that the
+    network-wide reads are made once for everyone with that window, and the person's
+    Kommunen (``own_municipality_ids``) and the sections' ``prefetched`` person-specific
+    reads are made for many people at once; the digest is the same either way.
     """
     preference = preference or selectors.preference_for(person)
     if since is None:
         since = preference.watermark or default_since(person=person, until=until)
-    own = selectors.own_municipality_ids(person)
+    if shared is not None and (shared.since, shared.until) != (since, until):
+        raise ValueError("shared data of another window")
+    own = (
+        own_municipality_ids
+        if own_municipality_ids is not None
+        else selectors.own_municipality_ids(person)
+    )
     scope_ids = own if preference.scope == DigestPreference.Scope.MINE else None
     ctx = DigestContext(
         person=person,
@@ -102,6 +120,8 @@ def compose_digest(
         now=until,
         municipality_ids=scope_ids,
         own_municipality_ids=own,
+        shared=shared,
+        prefetched=prefetched,
     )
     wanted = set(preference.sections or [])
     digest = Digest(person=person, since=since, until=until)
@@ -133,18 +153,52 @@ def _message_id(*, person, key: str) -> str:
     return f"<{key}.{person.pk}@{host}>"
 
 
-def build_message(*, person, digest: Digest, period: str = "", test: bool = False):
+def _render_section(section: Section, items: list[Item], shared: WindowData | None) -> dict:
+    """A section's heading and list, in HTML and plain text. In a bulk run the same section
+    with the same items (most sections, for most people) is rendered once per language: the
+    key is everything the fragments are made of."""
+    title = section.title
+
+    def render() -> tuple[str, str]:
+        context = {"title": title, "items": items}
+        return (
+            mark_safe(render_to_string("digests/email/section.html", context)),  # noqa: S308
+            render_to_string("digests/email/section.txt", context),
+        )
+
+    if shared is None:
+        html, text = render()
+    else:
+        key = (
+            "fragment",
+            translation.get_language(),
+            timezone.get_current_timezone_name(),
+            section.key,
+            title,
+            tuple((i.title, i.url, i.meta, i.when, i.flag) for i in items),
+        )
+        html, text = shared.get(key, render)
+    return {"key": section.key, "title": title, "items": items, "html": html, "text": text}
+
+
+def build_message(
+    *,
+    person,
+    digest: Digest,
+    period: str = "",
+    test: bool = False,
+    shared: WindowData | None = None,
+):
     """The email exactly as it is sent: HTML with a plain-text alternative, .ics attachments,
-    and the List-Unsubscribe headers of RFC 8058."""
+    and the List-Unsubscribe headers of RFC 8058. With the window's ``shared`` data (a bulk
+    run), sections rendered for someone else with the same items are reused."""
     language = person.preferred_language or settings.LANGUAGE_CODE
     with translation.override(language):
         unsubscribe = unsubscribe_url(person=person)
         context = {
             "person": person,
             "digest": digest,
-            "sections": [
-                {"key": s.key, "title": s.title, "items": items} for s, items in digest.sections
-            ],
+            "sections": [_render_section(s, items, shared) for s, items in digest.sections],
             "site_url": settings.SITE_URL,
             "portal_name": getattr(settings, "PORTAL_NAME", "IKZ-Portal Lippe"),
             "preferences_url": absolute(reverse("digests:preferences")),
@@ -225,53 +279,98 @@ def _send(message, *, connection=None) -> None:
 
 
 def dispatch_due_digests(*, now: dt.datetime | None = None) -> list[int]:
-    """Create a queued delivery for everyone whose slot has come; return the ids to enqueue.
+    """Create a queued delivery for everyone whose slot has come; return the ids to enqueue,
+    ordered by content window (so that a chunk of them shares its window's data).
 
-    Safe to run twice or concurrently: the unique constraint on (person, period) stops a
-    second delivery, and a delivery is only sent by the task that claims it.
+    The content window is fixed here, (watermark, now], for everyone of this run at once:
+    the people of one slot share one window, and the network-wide parts of their digests are
+    read once. Safe to run twice or concurrently: the unique constraint on (person, period)
+    stops a second delivery, and a delivery is only sent by the task that claims it.
     """
     now = now or timezone.now()
+    first = default_since(person=None, until=now)
     ids: list[int] = []
     for period, people in selectors.due_people(now=now).items():
         if people:
+            marks = selectors.watermarks(person_ids=people)
             Delivery.objects.bulk_create(
-                [Delivery(person_id=pk, period=period) for pk in people], ignore_conflicts=True
+                [
+                    Delivery(
+                        person_id=pk,
+                        period=period,
+                        window_start=marks.get(pk) or first,
+                        window_end=now,
+                    )  # fmt: skip
+                    for pk in people
+                ],
+                ignore_conflicts=True,
+                batch_size=2000,
             )
-            ids += Delivery.objects.filter(
-                period=period, person_id__in=people, status=Delivery.Status.QUEUED
-            ).values_list("pk", flat=True)
-    # Deliveries whose task message got lost (e.g. the broker was flushed).
-    lost = Delivery.objects.filter(status=Delivery.Status.QUEUED).filter(
-        Q(claimed_at__lt=now - REQUEUE_AFTER)
-        | Q(claimed_at__isnull=True, created_at__lt=now - REQUEUE_AFTER)
+            ids += (
+                Delivery.objects.filter(
+                    period=period, person_id__in=people, status=Delivery.Status.QUEUED
+                )
+                .order_by("window_start", "window_end", "pk")
+                .values_list("pk", flat=True)
+            )
+    # Deliveries whose task message got lost (e.g. the broker was flushed), and claims of
+    # workers that died long ago.
+    stale = now - REQUEUE_AFTER
+    lost = Delivery.objects.filter(
+        Q(status=Delivery.Status.QUEUED, claimed_at__lt=stale)
+        | Q(status=Delivery.Status.QUEUED, claimed_at__isnull=True, created_at__lt=stale)
+        | Q(status=Delivery.Status.SENDING, claimed_at__lt=stale)
     )
-    ids += [pk for pk in lost.values_list("pk", flat=True) if pk not in set(ids)]
+    known = set(ids)
+    ids += [pk for pk in lost.values_list("pk", flat=True) if pk not in known]
     return ids
 
 
-def _claim(*, delivery_id: int, now: dt.datetime) -> Delivery | None:
-    """Take the delivery for this run, and fix its content window at the first attempt (so a
-    retry sends the same content): one UPDATE, then one SELECT with person and preference."""
-    claimable = Q(status=Delivery.Status.QUEUED) | Q(
+def _claimable(now: dt.datetime) -> Q:
+    return Q(status=Delivery.Status.QUEUED) | Q(
         status=Delivery.Status.SENDING, claimed_at__lt=now - STALE_CLAIM
     )
+
+
+def _claim_many(*, delivery_ids, now: dt.datetime) -> list[Delivery]:
+    """Take the claimable ones of the deliveries for this run in one committed write, and fix
+    their content window at the first attempt (so that a retry sends the same content); then
+    read them with person and preference in one SELECT.
+
+    PostgreSQL: the rows are locked with SKIP LOCKED, so that two workers never wait for each
+    other, and the locked ids are exactly ours. SQLite (one writer at a time): the UPDATE
+    claims, and ``claimed_at = now`` tells our rows.
+    """
     watermark = DigestPreference.objects.filter(person_id=OuterRef("person_id")).values(
         "watermark"
     )[:1]
-    claimed = Delivery.objects.filter(claimable, pk=delivery_id).update(
-        status=Delivery.Status.SENDING,
-        claimed_at=now,
-        attempts=F("attempts") + 1,
-        window_end=Coalesce("window_end", Value(now)),
-        window_start=Coalesce(
+    changes = {
+        "status": Delivery.Status.SENDING,
+        "claimed_at": now,
+        "attempts": F("attempts") + 1,
+        "window_end": Coalesce("window_end", Value(now)),
+        "window_start": Coalesce(
             "window_start", Subquery(watermark), Value(default_since(person=None, until=now))
         ),
-    )
-    if not claimed:
-        return None
-    return Delivery.objects.select_related("person", "person__digest_preference").get(
-        pk=delivery_id
-    )
+    }
+    delivery_ids = list(delivery_ids)
+    if db_connection.features.has_select_for_update_skip_locked:
+        with transaction.atomic():
+            ids = list(
+                Delivery.objects.select_for_update(skip_locked=True)
+                .filter(_claimable(now), pk__in=delivery_ids)
+                .values_list("pk", flat=True)
+            )
+            if ids:
+                Delivery.objects.filter(pk__in=ids).update(**changes)
+        mine = Q(pk__in=ids)
+    else:
+        ids = Delivery.objects.filter(_claimable(now), pk__in=delivery_ids).update(**changes)
+        mine = Q(pk__in=delivery_ids, status=Delivery.Status.SENDING, claimed_at=now)
+    if not ids:
+        return []
+    claimed = Delivery.objects.select_related("person", "person__digest_preference").filter(mine)
+    return list(claimed.order_by("window_start", "window_end", "pk"))
 
 
 def _advance_watermark(*, person, until: dt.datetime, preference: DigestPreference) -> None:
@@ -282,34 +381,32 @@ def _advance_watermark(*, person, until: dt.datetime, preference: DigestPreferen
     ).update(watermark=until)
 
 
-def delivery_send(*, delivery_id: int, now: dt.datetime | None = None, connection=None) -> str:
-    """Compose and send one delivery, once. Returns the resulting status (or "" if another
-    run already has it). Raises TransientMailError after putting the delivery back in the
-    queue, so that the task retries it.
-
-    Two committed writes per digest (the claim, and the result with the watermark), so that
-    a bulk run is not bound by the database's commits."""
-    now = now or timezone.now()
-    delivery = _claim(delivery_id=delivery_id, now=now)
-    if delivery is None:
-        return ""
+def _deliver(
+    delivery: Delivery, *, own_municipality_ids: list[int], prefetched: dict, connection=None
+) -> str:
+    """Compose and send one claimed delivery; one committed write for the result and the
+    watermark. Raises TransientMailError after putting the delivery back in the queue."""
     person = delivery.person
     try:
         preference = person.digest_preference
     except DigestPreference.DoesNotExist:
         preference = DigestPreference(person=person)
+    shared = window_data(delivery.window_start, delivery.window_end)
     digest = compose_digest(
         person=person,
         since=delivery.window_start,
         until=delivery.window_end,
         preference=preference,
+        own_municipality_ids=own_municipality_ids,
+        shared=shared,
+        prefetched=prefetched,
     )
     if digest.is_empty and preference.skip_when_empty:
         with transaction.atomic():
             Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SKIPPED)
             _advance_watermark(person=person, until=delivery.window_end, preference=preference)
         return Delivery.Status.SKIPPED
-    message = build_message(person=person, digest=digest, period=delivery.period)
+    message = build_message(person=person, digest=digest, period=delivery.period, shared=shared)
     try:
         _send(message, connection=connection)
     except TransientMailError as exc:
@@ -327,6 +424,92 @@ def delivery_send(*, delivery_id: int, now: dt.datetime | None = None, connectio
         )
         _advance_watermark(person=person, until=delivery.window_end, preference=preference)
     return Delivery.Status.SENT
+
+
+def _prefetch(own: dict[int, list[int]]) -> dict[str, dict]:
+    """The person-specific reads of the sections, for all the chunk's people at once."""
+    prefetched = {}
+    for section in available_sections():
+        try:
+            data = section.prefetch(municipality_ids_by_person=own)
+        except Exception:  # noqa: BLE001 - the section then reads per person
+            logger.exception("digest section %s: prefetch failed", section.key)
+            continue
+        if data is not None:
+            prefetched[section.key] = data
+    return prefetched
+
+
+@dataclass
+class ChunkResult:
+    # Delivery id -> "sent", "skipped" or "failed", for the deliveries this run claimed.
+    statuses: dict[int, str] = field(default_factory=dict)
+    # Delivery id -> error, for those put back in the queue to be retried.
+    retry: dict[int, str] = field(default_factory=dict)
+
+
+# After this many transient failures in a row the mail server is taken to be down: the rest
+# of the chunk goes back to the queue untried and is retried with the failed ones.
+FAILURES_BEFORE_GIVING_UP = 2
+
+
+def deliver_chunk(*, delivery_ids, now: dt.datetime | None = None, connection=None) -> ChunkResult:
+    """Compose and send several deliveries, each once: one claim for all of them, the
+    Kommunen of all their people in one query, the network-wide parts of the digests shared
+    by everyone with the same window, and one committed write per digest once it is sent.
+
+    A delivery another run has (or has sent) is left alone. A transient SMTP failure puts
+    that delivery back in the queue (``retry``); the others go on. Any other error fails
+    that delivery only (its watermark stays, so the next digest carries the content).
+    """
+    now = now or timezone.now()
+    result = ChunkResult()
+    claimed = _claim_many(delivery_ids=delivery_ids, now=now)
+    own = selectors.own_municipality_ids_by_person(person_ids=[d.person_id for d in claimed])
+    prefetched = _prefetch(own) if claimed else {}
+    failures_in_a_row = 0
+    for index, delivery in enumerate(claimed):
+        try:
+            status = _deliver(
+                delivery, own_municipality_ids=own.get(delivery.person_id, []),
+                prefetched=prefetched, connection=connection,
+            )  # fmt: skip
+        except TransientMailError as exc:
+            result.retry[delivery.pk] = str(exc)
+            failures_in_a_row += 1
+            rest = [d.pk for d in claimed[index + 1 :]]
+            if failures_in_a_row >= FAILURES_BEFORE_GIVING_UP and rest:
+                error = f"not tried, the mail server failed: {exc}"[:2000]
+                Delivery.objects.filter(pk__in=rest).update(
+                    status=Delivery.Status.QUEUED, error=error
+                )
+                result.retry.update(dict.fromkeys(rest, error))
+                break
+            continue
+        except SoftTimeLimitExceeded:
+            rest = [d.pk for d in claimed[index:]]
+            Delivery.objects.filter(pk__in=rest, status=Delivery.Status.SENDING).update(
+                status=Delivery.Status.QUEUED, error="time limit"
+            )
+            raise
+        except Exception as exc:  # noqa: BLE001 - one broken digest must not stop the others
+            logger.exception("digest delivery %s failed", delivery.pk)
+            delivery_fail(delivery_id=delivery.pk, error=f"{exc.__class__.__name__}: {exc}")
+            result.statuses[delivery.pk] = Delivery.Status.FAILED
+            continue
+        failures_in_a_row = 0
+        result.statuses[delivery.pk] = status
+    return result
+
+
+def delivery_send(*, delivery_id: int, now: dt.datetime | None = None, connection=None) -> str:
+    """Compose and send one delivery, once. Returns the resulting status (or "" if another
+    run already has it). Raises TransientMailError after putting the delivery back in the
+    queue, so that the task retries it."""
+    result = deliver_chunk(delivery_ids=[delivery_id], now=now, connection=connection)
+    if delivery_id in result.retry:
+        raise TransientMailError(result.retry[delivery_id])
+    return result.statuses.get(delivery_id, "")
 
 
 def delivery_fail(*, delivery_id: int, error: str) -> None:

@@ -180,6 +180,37 @@ def open_action_items_for(*, user: User) -> list[ActionItem]:
     )
 
 
+def open_action_items_by_user(
+    *, municipality_ids_by_user: dict[int, list[int]]
+) -> dict[int, list[ActionItem]]:
+    """*digest*: ``open_action_items_for`` of many people in one query, by user id. Takes each
+    person's Kommunen (those of their memberships) by user id."""
+    result: dict[int, list[ActionItem]] = {pk: [] for pk in municipality_ids_by_user}
+    users_by_municipality: dict[int, list[int]] = {}
+    for user_id, municipality_ids in municipality_ids_by_user.items():
+        for municipality_id in set(municipality_ids):
+            users_by_municipality.setdefault(municipality_id, []).append(user_id)
+    items = (
+        _action_items()
+        .filter(
+            Q(responsible_person_id__in=list(result))
+            | Q(
+                responsible_person__isnull=True,
+                responsible_municipality_id__in=list(users_by_municipality),
+            )
+        )
+        .exclude(status=ActionItem.Status.DONE)
+        .order_by("due_date", "pk")
+    )
+    for item in items:
+        if item.responsible_person_id is not None:
+            result[item.responsible_person_id].append(item)
+        else:
+            for user_id in users_by_municipality.get(item.responsible_municipality_id, []):
+                result[user_id].append(item)
+    return result
+
+
 def overdue_action_items_for(*, user: User, today: dt.date | None = None) -> list[ActionItem]:
     """*digest*: the person's open action items whose due date has passed."""
     today = today or timezone.localdate()

@@ -2,8 +2,10 @@
 
 Reads ``workshops.selectors``: ``upcoming_events(*, start, end)`` (meetings and sessions with
 ``start``, ``location``, ``status``, ``get_absolute_url()``), ``meetings_accepted_by(*, user,
-start, end)`` and ``event_ics(item)``. With the scope "only mine", the events hosted or
-organised by the person's Kommunen and the meetings the person accepted.
+start, end)`` and ``event_ics(item)``; in a bulk run ``accepted_attendees(*, meeting_ids)``
+once for everyone instead of ``meetings_accepted_by`` per person. With the scope "only
+mine", the events hosted or organised by the person's Kommunen and the meetings the person
+accepted.
 """
 
 import datetime as dt
@@ -11,7 +13,7 @@ import datetime as dt
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from digests.sections import Attachment, DigestContext, Item, Section, url_of
+from digests.sections import Attachment, DigestContext, Item, Section
 
 LOOKAHEAD = dt.timedelta(days=14)
 
@@ -32,7 +34,7 @@ class MeetingsSection(Section):
     key = "meetings"
     app_label = "workshops"
     order = 10
-    needs = ("upcoming_events", "meetings_accepted_by", "event_ics")
+    needs = ("upcoming_events", "meetings_accepted_by", "accepted_attendees", "event_ics")
     label = gettext_lazy("Meetings of the next 14 days")
 
     @property
@@ -41,23 +43,32 @@ class MeetingsSection(Section):
 
     def items(self, ctx: DigestContext) -> list[Item]:
         start, end = ctx.until, ctx.until + LOOKAHEAD
-        events = self.selector("upcoming_events")(start=start, end=end)
-        accepted = {
-            _key(m)
-            for m in self.selector("meetings_accepted_by")(user=ctx.person, start=start, end=end)
-        }
+        events = self.shared(
+            ctx, "events", lambda: self.selector("upcoming_events")(start=start, end=end)
+        )
+        if ctx.shared is None:
+            accepted = {
+                _key(m)
+                for m in self.selector("meetings_accepted_by")(
+                    user=ctx.person, start=start, end=end
+                )
+            }
+        else:
+            accepted = self.shared(ctx, "accepted", lambda: self._accepted_by_person(events))
+            accepted = accepted.get(ctx.person.pk, set())
         if ctx.municipality_ids is not None:
             own = set(ctx.municipality_ids)
             events = [e for e in events if _key(e) in accepted or _host_id(e) in own]
         event_ics = self.selector("event_ics")
         items = []
         for event in events[:50]:
-            url = url_of(event)
+            url = self.link(ctx, event)
             cancelled = getattr(event, "is_cancelled", False)
             is_accepted = _key(event) in accepted and not cancelled
             attachment = None
             if is_accepted:
-                attachment = Attachment(f"termin-{event.pk}.ics", event_ics(event), "text/calendar")
+                ics = self.shared(ctx, ("ics", _key(event)), lambda e=event: event_ics(e))
+                attachment = Attachment(f"termin-{event.pk}.ics", ics, "text/calendar")
             flag = _("cancelled") if cancelled else (_("accepted") if is_accepted else "")
             items.append(
                 Item(
@@ -70,3 +81,16 @@ class MeetingsSection(Section):
                 )
             )
         return items
+
+    def _accepted_by_person(self, events) -> dict[int, set[tuple[str, int]]]:
+        """What ``meetings_accepted_by`` gives each person, for everyone in one query: the
+        planned meetings among the window's events, by the people who accepted them."""
+        planned = {e.pk: e for e in events if hasattr(e, "attendances") and e.status == "planned"}
+        accepted: dict[int, set[tuple[str, int]]] = {}
+        if not planned:
+            return accepted
+        by_meeting = self.selector("accepted_attendees")(meeting_ids=list(planned))
+        for meeting_id, people in by_meeting.items():
+            for person in people:
+                accepted.setdefault(person.pk, set()).add(_key(planned[meeting_id]))
+        return accepted

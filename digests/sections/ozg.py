@@ -8,7 +8,7 @@ Always restricted to the person's own Kommunen, whatever the scope.
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from digests.sections import DigestContext, Item, Section, url_of
+from digests.sections import DigestContext, Item, Section
 
 
 class OzgStatusSection(Section):
@@ -25,11 +25,9 @@ class OzgStatusSection(Section):
     def items(self, ctx: DigestContext) -> list[Item]:
         if not ctx.own_municipality_ids:
             return []
-        changes = self.selector("status_changes_since")(
-            ctx.since, set(ctx.own_municipality_ids), include_led_services=True
-        )
-        # The selector's window is [since, …); the digest's is (since, until].
-        changes = [c for c in changes if ctx.since < c.changed_at <= ctx.until]
+        own = frozenset(ctx.own_municipality_ids)
+        # Shared by everyone of the same Kommune(n) in a bulk run.
+        changes = self.shared(ctx, own, lambda: self._changes(ctx, own))
         items = []
         for change in reversed(changes[:50]):  # the latest 50, oldest first
             new = change.get_new_maturity_display()
@@ -40,9 +38,15 @@ class OzgStatusSection(Section):
             items.append(
                 Item(
                     title=f"{change.service.name} ({change.municipality.name})",
-                    url=url_of(change.service),
+                    url=self.link(ctx, change.service),
                     meta=meta,
                     when=change.changed_at,
                 )
             )
         return items
+
+    def _changes(self, ctx: DigestContext, own: frozenset[int]) -> list:
+        changes = self.selector("status_changes_since")(ctx.since, set(own),
+                                                        include_led_services=True)  # fmt: skip
+        # The selector's window is [since, …); the digest's is (since, until].
+        return [c for c in changes if ctx.since < c.changed_at <= ctx.until]

@@ -8,7 +8,7 @@ lead or take part in and those the person is a contact of.
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from digests.sections import DigestContext, Item, Section, url_of
+from digests.sections import DigestContext, Item, Section
 
 
 class ProjectUpdatesSection(Section):
@@ -24,20 +24,27 @@ class ProjectUpdatesSection(Section):
 
     def items(self, ctx: DigestContext) -> list[Item]:
         mine = ctx.municipality_ids is not None
-        updates = self.selector("updates_since")(
-            ctx.since,
-            until=ctx.until,
-            municipality_ids=ctx.municipality_ids,
-            user=ctx.person if mine else None,
-        )
+
+        def read():
+            return list(
+                self.selector("updates_since")(
+                    ctx.since,
+                    until=ctx.until,
+                    municipality_ids=ctx.municipality_ids,
+                    user=ctx.person if mine else None,
+                )[:50]
+            )
+
+        # The whole network's updates are the same for everyone with this window.
+        updates = read() if mine else self.shared(ctx, "network", read)
         items = []
-        for update in updates[:50]:
+        for update in updates:
             meta = ""
             if update.new_status:
                 meta = update.get_new_status_display()
             if update.progress is not None:
                 meta = f"{meta}, {update.progress} %" if meta else f"{update.progress} %"
-            url = url_of(update.project)
+            url = self.link(ctx, update.project)
             items.append(
                 Item(
                     title=str(update.project),

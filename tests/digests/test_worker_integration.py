@@ -21,7 +21,20 @@ from tests.members.factories import MembershipFactory, UserFactory
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
-REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/5"
+
+def _test_redis_url() -> str:
+    """A Redis database of its own: the test empties it, so never the one REDIS_URL names.
+
+    TEST_REDIS_URL wins; otherwise REDIS_URL's server with database 15.
+    """
+    if os.environ.get("TEST_REDIS_URL"):
+        return os.environ["TEST_REDIS_URL"]
+    base = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    server = base.rsplit("/", 1)[0] if base.count("/") > 2 else base.rstrip("/")
+    return f"{server}/15"
+
+
+REDIS_URL = _test_redis_url()
 
 
 def _redis_or_skip():

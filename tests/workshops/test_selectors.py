@@ -60,6 +60,25 @@ def test_open_and_overdue_items_of_a_person(detmold_cdo, detmold, lemgo, meeting
     assert selectors.overdue_action_items_for(user=detmold_cdo) == [kommune]
 
 
+def test_open_items_of_many_people_in_one_query(
+    detmold_cdo, lemgo_cdo, detmold, lemgo, meeting, django_assert_num_queries
+):
+    ActionItemFactory(meeting=meeting, responsible_municipality=lemgo,
+                      responsible_person=detmold_cdo)  # fmt: skip
+    ActionItemFactory(meeting=meeting, responsible_municipality=detmold,
+                      due_date=timezone.localdate() - dt.timedelta(days=1))  # fmt: skip
+    ActionItemFactory(meeting=meeting, responsible_municipality=lemgo)
+    ActionItemFactory(meeting=meeting, responsible_municipality=lemgo, status="done")
+    nobody = UserFactory()
+    people = [detmold_cdo, lemgo_cdo, nobody]
+    own = {detmold_cdo.pk: [detmold.pk], lemgo_cdo.pk: [lemgo.pk], nobody.pk: []}
+    with django_assert_num_queries(1):
+        by_user = selectors.open_action_items_by_user(municipality_ids_by_user=own)
+    for person in people:
+        assert by_user[person.pk] == selectors.open_action_items_for(user=person)
+    assert by_user[nobody.pk] == []
+
+
 def test_event_ics_bytes(meeting):
     cal = Calendar.from_ical(selectors.event_ics(meeting))
     assert str(cal.walk("VEVENT")[0]["SUMMARY"]) == meeting.title
