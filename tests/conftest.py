@@ -12,11 +12,38 @@ from tests.members.factories import MembershipFactory, UserFactory
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the reference data (Kommunen, OZG catalogue, legal pages) once per test database.
+
+    Every test runs in a transaction that is rolled back, so the rows stay for the next one;
+    tests that need an empty database use the `empty_reference_data` fixture.
+    """
+    with django_db_blocker.unblock():
+        call_command("load_reference_data", stdout=io.StringIO())
+
+
 @pytest.fixture
 def reference_data(db):
-    """The 17 real Kommunen (and whatever else load_reference_data loads)."""
-    call_command("load_reference_data", stdout=io.StringIO())
+    """The 17 real Kommunen (and whatever else load_reference_data loads).
+
+    Loaded once per session; reloaded only after a transactional test emptied the tables.
+    """
+    if not Municipality.objects.exists():
+        call_command("load_reference_data", stdout=io.StringIO())
     return {m.slug: m for m in Municipality.objects.all()}
+
+
+@pytest.fixture
+def empty_reference_data(db):
+    """A database without reference rows, for tests of the loaders themselves."""
+    from django.apps import apps
+
+    for label in ("ozg", "projects", "legal", "members"):
+        if not apps.is_installed(label):
+            continue
+        for model in reversed(list(apps.get_app_config(label).get_models())):
+            model._base_manager.all().delete()
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ HEADER = "ags,name,kind,population,population_date,area_km2,website,source\n"
 GOOD = "05766020,Detmold,Stadt,75089,2022-12-31,129.39,www.detmold.de,test\n"
 
 
-@pytest.mark.django_db
-def test_load_reference_data_loads_17_kommunen_and_is_idempotent():
+def test_load_reference_data_loads_17_kommunen_and_is_idempotent(empty_reference_data):
     out = io.StringIO()
     call_command("load_reference_data", stdout=out)
+    assert "Kommunen: 17 created" in out.getvalue()
     assert Municipality.objects.count() == 17
     detmold = Municipality.objects.get(slug="detmold")
     assert detmold.ags == "05766020"
@@ -70,8 +70,7 @@ def test_bad_rows_are_rejected_with_line_number(content, expected):
     assert expected in str(excinfo.value)
 
 
-@pytest.mark.django_db
-def test_command_rejects_a_bad_file_and_writes_nothing(tmp_path, monkeypatch):
+def test_command_rejects_a_bad_file_and_writes_nothing(tmp_path, monkeypatch, empty_reference_data):
     bad = tmp_path / "municipalities.csv"
     bad.write_text(HEADER + GOOD + "0576602X,Lemgo,Stadt,40531,2023-12-31,100.85,x,y\n")
     import members.reference
