@@ -61,7 +61,8 @@ worker: install ## a real Celery worker (needs REDIS_URL)
 beat: install ## Celery beat with the database scheduler (needs REDIS_URL)
 	$(BIN)/celery -A lippe_ikz beat --loglevel=INFO --scheduler django_celery_beat.schedulers:DatabaseScheduler
 
-bench: install assets ## benchmarks as ratios against a baseline in the same run
+bench: install assets migrate ## benchmarks as ratios against a baseline in the same run
+	$(MANAGE) load_reference_data
 	$(BIN)/python bench/run.py
 
 check-deploy: install
