@@ -12,6 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench._support import ensure_test_environment
+
 ROUNDS = 7
 
 
@@ -58,14 +60,13 @@ def run() -> list[str]:
     from django.core.management import call_command
     from django.db import connections
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
     tmp = Path(tempfile.mkdtemp(prefix="ikz-bench-ozg-"))
     connections["default"].close()
     settings.DATABASES["default"]["NAME"] = str(tmp / "bench.sqlite3")
     connections["default"].settings_dict["NAME"] = str(tmp / "bench.sqlite3")
     settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
-    setup_test_environment()
+    ensure_test_environment()  # test Client host, locmem email
 
     from members.models import Membership, Municipality, User
     from ozg.bench_data import generate

@@ -14,6 +14,8 @@ import warnings
 from datetime import timedelta
 from pathlib import Path
 
+from bench._support import ensure_test_environment
+
 PROJECTS = 500
 UPDATES_PER_PROJECT = 4
 ROUNDS = 25
@@ -108,13 +110,12 @@ def run() -> list[str]:
     from django.conf import settings
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
     from projects.views import PAGE_SIZE
 
     # whitenoise warns when `collectstatic` has not run (a fresh clone); irrelevant here.
     warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers")
-    setup_test_environment()  # allows the test Client's host, locmem email
+    ensure_test_environment()  # test Client host, locmem email
     settings.DEBUG = False  # as in production: no query log, no debug pages
     tmp = tempfile.TemporaryDirectory(prefix="ikz-bench-")
     connection.settings_dict.setdefault("TEST", {})["NAME"] = str(Path(tmp.name) / "bench.sqlite3")

@@ -21,7 +21,9 @@ def main() -> int:
 
     django.setup()
     names = sorted(
-        m.name for m in pkgutil.iter_modules([str(ROOT / "bench")]) if m.name not in {"run"}
+        m.name
+        for m in pkgutil.iter_modules([str(ROOT / "bench")])
+        if not m.name.startswith("_") and m.name != "run"
     )
     if not names:
         print("no benchmarks yet")
