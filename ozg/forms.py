@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lippe_ikz.uploads import inspect_upload
 from members.models import Municipality
 from ozg.models import (
     Assignment,
@@ -98,6 +99,11 @@ class FormTemplateForm(forms.ModelForm):
         data = super().clean()
         if not data.get("link") and not data.get("file") and not self.instance.file:
             raise forms.ValidationError(_("Give a link or upload a file."))
+        if data.get("file") and hasattr(data["file"], "size"):
+            try:
+                inspect_upload(data["file"])
+            except forms.ValidationError as error:
+                self.add_error("file", error)
         return data
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lippe_ikz.uploads import inspect_upload
 from members.models import Municipality, User
 from members.text import german_slugify
 from ozg.models import (
@@ -463,6 +464,8 @@ def form_template_save(
     form = form or FormTemplate(service=service)
     if form.service_id != service.pk:
         raise PermissionDenied
+    if data.get("file"):
+        inspect_upload(data["file"])  # type by content, size limit: like every upload
     for key in FORM_FIELDS:
         if key in data and not (key == "file" and not data[key]):
             setattr(form, key, data[key])

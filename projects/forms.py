@@ -9,6 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from lippe_ikz.uploads import ALLOWED_EXTENSIONS
 from members.models import Municipality, User
 from projects.models import (
     Award,
@@ -21,7 +22,6 @@ from projects.models import (
     StatusUpdate,
     Wish,
 )
-from projects.uploads import ALLOWED_EXTENSIONS
 
 
 class GermanDecimalField(forms.DecimalField):

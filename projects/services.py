@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from lippe_ikz.uploads import inspect_upload
 from members.models import Municipality, User
 from members.permissions import municipality_ids_for
 from members.text import german_slugify
@@ -29,7 +30,6 @@ from projects.models import (
     Wish,
     WishVote,
 )
-from projects.uploads import inspect_upload
 
 PROJECT_FIELDS = {
     "title",

@@ -5,11 +5,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from lippe_ikz.uploads import inspect_upload
 from members.models import Municipality, User
 from members.permissions import municipality_ids_for
 from projects import selectors as project_selectors
 from workshops.models import ActionItem, Attendance, Meeting, Workshop, WorkshopSession
-from workshops.uploads import check_upload
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -324,7 +324,7 @@ class AttachmentForm(forms.Form):
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
-        check_upload(uploaded)
+        inspect_upload(uploaded)
         return uploaded
 
 

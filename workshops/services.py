@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lippe_ikz.uploads import inspect_upload
 from members.models import Municipality, User
 from members.text import german_slugify
 from workshops import permissions
@@ -30,7 +31,6 @@ from workshops.models import (
     Workshop,
     WorkshopSession,
 )
-from workshops.uploads import check_upload
 
 logger = logging.getLogger(__name__)
 
@@ -461,7 +461,7 @@ def attachment_add(
         raise ValueError("An attachment belongs to exactly one workshop or meeting.")
     if not permissions.can_edit_origin(actor, attachment):
         raise PermissionDenied
-    attachment.content_type = check_upload(uploaded)
+    _extension, attachment.content_type = inspect_upload(uploaded)
     attachment.original_name = uploaded.name[:255]
     attachment.size = uploaded.size
     attachment.file = uploaded

@@ -152,3 +152,39 @@ def test_status_changes_since_with_led_services(detmold, lemgo):
         selectors.status_changes_since(since, {detmold.pk}, include_led_services=True)
         == changes[1::-1]
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("antrag.pdf", b"MZ\x90\x00 an exe renamed"), ("antrag.exe", b"MZ\x90\x00")],
+    ids=["exe-renamed-to-pdf", "exe"],
+)
+def test_uniform_form_uploads_are_checked_like_every_upload(
+    detmold, detmold_cdo, admin_user, elterngeld, familie, name, content, settings, tmp_path
+):
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    assignment_set(actor=admin_user, themenfeld=familie, lead=detmold)
+    data = {"title": "Antrag", "kind": "form", "version": "1", "status": "draft",
+            "file": SimpleUploadedFile(name, content)}  # fmt: skip
+    with pytest.raises(ValidationError):
+        form_template_save(actor=detmold_cdo, service=elterngeld, lead_id=detmold.pk, data=data)
+    assert FormTemplate.objects.count() == 0
+
+
+def test_uniform_form_upload_over_the_size_limit_is_refused(
+    detmold, detmold_cdo, admin_user, elterngeld, familie, settings, tmp_path
+):
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.UPLOAD_MAX_BYTES = 100
+    assignment_set(actor=admin_user, themenfeld=familie, lead=detmold)
+    data = {"title": "Antrag", "kind": "form", "version": "1", "status": "draft",
+            "file": SimpleUploadedFile("a.pdf", b"%PDF-1.4" + b"x" * 200)}  # fmt: skip
+    with pytest.raises(ValidationError):
+        form_template_save(actor=detmold_cdo, service=elterngeld, lead_id=detmold.pk, data=data)
+    assert FormTemplate.objects.count() == 0

@@ -1,4 +1,5 @@
-"""Checks for uploaded documents: size, extension and the file's real content (magic bytes)."""
+"""Checks for every uploaded file (documents, attachments, forms): size, extension and the
+file's real content (magic bytes), so that an .exe renamed to .pdf is refused."""
 
 import zipfile
 from dataclasses import dataclass
