@@ -381,6 +381,44 @@ def _advance_watermark(*, person, until: dt.datetime, preference: DigestPreferen
     ).update(watermark=until)
 
 
+def _record_result(*, delivery: Delivery, preference: DigestPreference, **changes) -> None:
+    """The delivery's result (``changes``) and the person's watermark, in one committed write.
+
+    PostgreSQL: one statement (the delivery's UPDATE feeds the watermark's UPDATE through a
+    data-modifying WITH), atomic on its own, so one round trip and no BEGIN/COMMIT around it.
+    Elsewhere, and for a person without a preference row yet: both UPDATEs in a transaction.
+    """
+    until = delivery.window_end
+    if preference.pk is None or db_connection.vendor != "postgresql":
+        with transaction.atomic():
+            Delivery.objects.filter(pk=delivery.pk).update(**changes)
+            _advance_watermark(person=delivery.person, until=until, preference=preference)
+        return
+    quote = db_connection.ops.quote_name
+    assignments, params = [], []
+    for name, value in changes.items():
+        model_field = Delivery._meta.get_field(name)
+        assignments.append(f"{quote(model_field.column)} = %s")
+        params.append(model_field.get_db_prep_save(value, db_connection))
+    watermark = DigestPreference._meta.get_field("watermark")
+    until_db = watermark.get_db_prep_save(until, db_connection)
+    # Only quoted names from the models go into the text; the values are parameters.
+    delivery_table = quote(Delivery._meta.db_table)
+    preference_table = quote(DigestPreference._meta.db_table)
+    pk = quote(Delivery._meta.pk.column)
+    person = quote(Delivery._meta.get_field("person").column)
+    owner = quote(DigestPreference._meta.get_field("person").column)
+    mark = quote(watermark.column)
+    sql = (
+        f"WITH done AS (UPDATE {delivery_table} SET {', '.join(assignments)} "  # noqa: S608
+        f"WHERE {pk} = %s RETURNING {person}) "
+        f"UPDATE {preference_table} SET {mark} = %s "
+        f"WHERE {owner} IN (SELECT {person} FROM done) AND ({mark} IS NULL OR {mark} < %s)"
+    )
+    with db_connection.cursor() as cursor:
+        cursor.execute(sql, [*params, delivery.pk, until_db, until_db])
+
+
 def _deliver(
     delivery: Delivery, *, own_municipality_ids: list[int], prefetched: dict, connection=None
 ) -> str:
@@ -402,9 +440,7 @@ def _deliver(
         prefetched=prefetched,
     )
     if digest.is_empty and preference.skip_when_empty:
-        with transaction.atomic():
-            Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SKIPPED)
-            _advance_watermark(person=person, until=delivery.window_end, preference=preference)
+        _record_result(delivery=delivery, preference=preference, status=Delivery.Status.SKIPPED)
         return Delivery.Status.SKIPPED
     message = build_message(person=person, digest=digest, period=delivery.period, shared=shared)
     try:
@@ -414,15 +450,15 @@ def _deliver(
             status=Delivery.Status.QUEUED, error=str(exc)[:2000]
         )
         raise
-    with transaction.atomic():
-        Delivery.objects.filter(pk=delivery.pk).update(
-            status=Delivery.Status.SENT,
-            sent_at=timezone.now(),
-            item_count=digest.item_count,
-            message_id=message.extra_headers.get("Message-ID", ""),
-            error="",
-        )
-        _advance_watermark(person=person, until=delivery.window_end, preference=preference)
+    _record_result(
+        delivery=delivery,
+        preference=preference,
+        status=Delivery.Status.SENT,
+        sent_at=timezone.now(),
+        item_count=digest.item_count,
+        message_id=message.extra_headers.get("Message-ID", ""),
+        error="",
+    )
     return Delivery.Status.SENT
 
 
