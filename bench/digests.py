@@ -2,10 +2,12 @@
 
 `make bench` runs it with DIGEST_BENCH_PEOPLE generated members (default 10,000; set a smaller
 number for a quick look). Needs Redis: BENCH_REDIS_URL, else database 14 of REDIS_URL's server
-(or of 127.0.0.1:6379), which the run empties. The worker is celery.contrib.testing's
-in-process worker (threads pool) consuming from Redis, so that it shares this process's
-database. Concurrency: DIGEST_BENCH_CONCURRENCY, default 1 on SQLite (one writer at a time)
-and 2 on PostgreSQL. The database is the one of DATABASE_URL (SQLite under var/ without it).
+(or of 127.0.0.1:6379), which the run empties. The worker is a `celery worker --pool prefork`
+subprocess as in production (DEBUG off, the bench's Redis as broker, EMAIL_URL pointing at the
+sink); DIGEST_BENCH_POOL=threads runs celery.contrib.testing's in-process threads worker
+instead (always for an in-memory SQLite, which another process could not see). Concurrency:
+DIGEST_BENCH_CONCURRENCY, default 2 (1 for threads on SQLite: one writer at a time). The
+database is the one of DATABASE_URL (SQLite under var/ without it).
 Everything it creates is deleted afterwards.
 
 The timed path is the production one: the dispatcher task (every bench person is due) creates
@@ -135,11 +137,12 @@ def run(count: int | None = None) -> list[str]:
     from members.models import Membership, Municipality
 
     count = count or int(os.environ.get("DIGEST_BENCH_PEOPLE", "10000"))
-    default_concurrency = "1" if db.vendor == "sqlite" else "2"
-    concurrency = int(os.environ.get("DIGEST_BENCH_CONCURRENCY", default_concurrency))
     pool = os.environ.get("DIGEST_BENCH_POOL", "prefork")
     if pool == "prefork" and db.vendor == "sqlite" and db.settings_dict["NAME"] in ("", ":memory:"):
         pool = "threads"  # the worker processes could not see an in-memory database
+    # Threads share one SQLite connection's writer lock and the GIL: one; processes: one per core.
+    default_concurrency = "1" if db.vendor == "sqlite" and pool == "threads" else "2"
+    concurrency = int(os.environ.get("DIGEST_BENCH_CONCURRENCY", default_concurrency))
     # A database of its own (emptied by the run): BENCH_REDIS_URL, else REDIS_URL's server, db 14.
     base = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
     server = base.rsplit("/", 1)[0] if base.count("/") > 2 else base.rstrip("/")

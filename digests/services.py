@@ -227,7 +227,7 @@ def _render_shared_frame(*, person, digest, sections, unsubscribe, language, tes
     person's name, unsubscribe link and sections put in afterwards, escaped as the template
     would escape them. Equal to ``_render_frame`` (tested)."""
     key = ("frame", language, timezone.get_current_timezone_name(), digest.since,
-           digest.until, bool(test), len(sections))  # fmt: skip
+           digest.until, bool(test), len(sections), settings.SITE_URL)  # fmt: skip
 
     def render():
         slots = [
