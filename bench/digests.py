@@ -2,10 +2,12 @@
 
 `make bench` runs it with DIGEST_BENCH_PEOPLE generated members (default 10,000; set a smaller
 number for a quick look). Needs Redis: BENCH_REDIS_URL, else database 14 of REDIS_URL's server
-(or of 127.0.0.1:6379), which the run empties. The worker is celery.contrib.testing's
-in-process worker (threads pool) consuming from Redis, so that it shares this process's
-database. Concurrency: DIGEST_BENCH_CONCURRENCY, default 1 on SQLite (one writer at a time)
-and 2 on PostgreSQL. The database is the one of DATABASE_URL (SQLite under var/ without it).
+(or of 127.0.0.1:6379), which the run empties. The worker is a `celery worker --pool prefork`
+subprocess as in production (DEBUG off, the bench's Redis as broker, EMAIL_URL pointing at the
+sink); DIGEST_BENCH_POOL=threads runs celery.contrib.testing's in-process threads worker
+instead (always for an in-memory SQLite, which another process could not see). Concurrency:
+DIGEST_BENCH_CONCURRENCY, default 2 (1 for threads on SQLite: one writer at a time). The
+database is the one of DATABASE_URL (SQLite under var/ without it).
 Everything it creates is deleted afterwards.
 
 The timed path is the production one: the dispatcher task (every bench person is due) creates
@@ -13,11 +15,16 @@ the deliveries and enqueues them in chunks, the worker composes and sends them.
 """
 
 import asyncio  # noqa: F401 - aiosmtpd needs the loop policy loaded
+import contextlib
 import datetime as dt
 import logging
 import os
+import pathlib
+import signal
 import smtplib
 import socket
+import subprocess
+import sys
 import time
 
 BENCH_DOMAIN = "bench.invalid"
@@ -82,6 +89,38 @@ def _queries_per_digest_in_chunk(people, period, until) -> float:
     return len(ctx.captured_queries) / len(chunk)
 
 
+@contextlib.contextmanager
+def _prefork_worker(app, *, redis_url: str, port: int, concurrency: int):
+    """`celery worker --pool prefork` as a subprocess, as in production: its own processes
+    (one per core, no GIL shared with the bench and the SMTP sink), the same database, the
+    bench's Redis database as broker and the sink as mail server."""
+    env = {
+        **os.environ,
+        "REDIS_URL": redis_url,
+        "EMAIL_URL": f"smtp://127.0.0.1:{port}",
+        "DEBUG": "false",  # production: no query log in the worker
+    }
+    loglevel = os.environ.get("DIGEST_BENCH_LOGLEVEL", "WARNING")
+    command = [sys.executable, "-m", "celery", "-A", "lippe_ikz", "worker", "--pool", "prefork",
+               "--concurrency", str(concurrency), "--loglevel", loglevel, "--without-gossip",
+               "--without-mingle", "--without-heartbeat"]  # fmt: skip
+    root = pathlib.Path(__file__).resolve().parent.parent
+    process = subprocess.Popen(command, cwd=root, env=env)  # noqa: S603
+    try:
+        started = time.perf_counter()
+        while not app.control.ping(timeout=0.5):
+            if process.poll() is not None or time.perf_counter() - started > 60:
+                raise RuntimeError("the Celery worker did not start")
+        yield process
+    finally:
+        process.send_signal(signal.SIGTERM)  # warm shutdown
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 def run(count: int | None = None) -> list[str]:
     import redis
     from aiosmtpd.controller import Controller
@@ -98,7 +137,11 @@ def run(count: int | None = None) -> list[str]:
     from members.models import Membership, Municipality
 
     count = count or int(os.environ.get("DIGEST_BENCH_PEOPLE", "10000"))
-    default_concurrency = "1" if db.vendor == "sqlite" else "2"
+    pool = os.environ.get("DIGEST_BENCH_POOL", "prefork")
+    if pool == "prefork" and db.vendor == "sqlite" and db.settings_dict["NAME"] in ("", ":memory:"):
+        pool = "threads"  # the worker processes could not see an in-memory database
+    # Threads share one SQLite connection's writer lock and the GIL: one; processes: one per core.
+    default_concurrency = "1" if db.vendor == "sqlite" and pool == "threads" else "2"
     concurrency = int(os.environ.get("DIGEST_BENCH_CONCURRENCY", default_concurrency))
     # A database of its own (emptied by the run): BENCH_REDIS_URL, else REDIS_URL's server, db 14.
     base = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
@@ -160,8 +203,13 @@ def run(count: int | None = None) -> list[str]:
     try:
         with app.connection_for_write() as connection:
             connection.default_channel.client.flushdb()
-        with start_worker(app, pool="threads", concurrency=concurrency, perform_ping_check=False,
-                          loglevel="WARNING", shutdown_timeout=30):  # fmt: skip
+        if pool == "prefork":
+            worker = _prefork_worker(app, redis_url=redis_url, port=port, concurrency=concurrency)
+        else:
+            worker = start_worker(app, pool="threads", concurrency=concurrency,
+                                  perform_ping_check=False, loglevel="WARNING",
+                                  shutdown_timeout=30)  # fmt: skip
+        with worker:
             started = time.perf_counter()
             tasks.dispatch_digests.delay()
             while sink.count < count:
@@ -199,7 +247,8 @@ def run(count: int | None = None) -> list[str]:
         ).count()
         q_chunk = _queries_per_digest_in_chunk(people, "bench", timezone.now())
         lines += [
-            f"digests: {count} digests via Celery worker ({db.vendor}, {concurrency} threads) "
+            f"digests: {count} digests via Celery worker ({db.vendor}, {pool} pool, "
+            f"concurrency {concurrency}) "
             f"{digest_seconds:.1f}s "
             f"({count / digest_seconds:.0f}/s), smtplib pre-rendered {baseline_seconds:.1f}s "
             f"({count / baseline_seconds:.0f}/s); ratio {digest_seconds / baseline_seconds:.2f}x "
@@ -216,9 +265,7 @@ def run(count: int | None = None) -> list[str]:
 
 
 if __name__ == "__main__":
-    import sys
-
-    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lippe_ikz.settings.local")
     import django
 

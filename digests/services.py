@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import importlib
 import logging
+import re
 import smtplib
 import threading
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from digests import selectors
@@ -181,6 +183,74 @@ def _render_section(section: Section, items: list[Item], shared: WindowData | No
     return {"key": section.key, "title": title, "items": items, "html": html, "text": text}
 
 
+def _render_frame(*, person, digest, sections, unsubscribe, language, test):
+    """Subject, plain text and HTML of the email around the sections."""
+    context = {
+        "person": person,
+        "digest": digest,
+        "sections": sections,
+        "site_url": settings.SITE_URL,
+        "portal_name": getattr(settings, "PORTAL_NAME", "IKZ-Portal Lippe"),
+        "preferences_url": absolute(reverse("digests:preferences")),
+        "unsubscribe_url": unsubscribe,
+        "language": language,
+        "test": test,
+    }
+    subject = render_to_string("digests/email/subject.txt", context).strip()
+    text = render_to_string("digests/email/digest.txt", context)
+    html = render_to_string("digests/email/digest.html", context)
+    return subject, text, html
+
+
+# Stand-ins for the person's values in a frame rendered once per window: NUL never occurs in a
+# name, a URL or a rendered section (forms reject it), and the values are put in with one
+# pass over the frame, so nothing put in is read again.
+_SLOT = re.compile("\x00([a-z0-9]+)\x00")
+
+
+class _FramePerson:
+    """What the frame templates read of a person, as stand-ins."""
+
+    def get_short_name(self) -> str:
+        return "\x00name\x00"
+
+
+@dataclass
+class _FrameDigest:
+    since: dt.datetime
+    until: dt.datetime
+
+
+def _render_shared_frame(*, person, digest, sections, unsubscribe, language, test, shared):
+    """The frame rendered once per window, language, time zone and number of sections (the
+    dates, the translated words and the links are the same for all of them), with the
+    person's name, unsubscribe link and sections put in afterwards, escaped as the template
+    would escape them. Equal to ``_render_frame`` (tested)."""
+    key = ("frame", language, timezone.get_current_timezone_name(), digest.since,
+           digest.until, bool(test), len(sections), settings.SITE_URL)  # fmt: skip
+
+    def render():
+        slots = [
+            {"html": mark_safe(f"\x00s{n}\x00"), "text": f"\x00s{n}\x00"}  # noqa: S308
+            for n in range(len(sections))
+        ]
+        return _render_frame(
+            person=_FramePerson(), digest=_FrameDigest(digest.since, digest.until),
+            sections=slots, unsubscribe="\x00unsubscribe\x00", language=language, test=test,
+        )  # fmt: skip
+
+    subject, text, html = shared.get(key, render)
+    name = person.get_short_name()
+    text_values = {"name": name, "unsubscribe": unsubscribe}
+    html_values = {"name": escape(name), "unsubscribe": escape(unsubscribe)}
+    for n, section in enumerate(sections):
+        text_values[f"s{n}"] = section["text"]
+        html_values[f"s{n}"] = section["html"]
+    text = _SLOT.sub(lambda m: text_values[m.group(1)], text)
+    html = mark_safe(_SLOT.sub(lambda m: html_values[m.group(1)], html))  # noqa: S308
+    return subject, text, html
+
+
 def build_message(
     *,
     person,
@@ -195,20 +265,17 @@ def build_message(
     language = person.preferred_language or settings.LANGUAGE_CODE
     with translation.override(language):
         unsubscribe = unsubscribe_url(person=person)
-        context = {
-            "person": person,
-            "digest": digest,
-            "sections": [_render_section(s, items, shared) for s, items in digest.sections],
-            "site_url": settings.SITE_URL,
-            "portal_name": getattr(settings, "PORTAL_NAME", "IKZ-Portal Lippe"),
-            "preferences_url": absolute(reverse("digests:preferences")),
-            "unsubscribe_url": unsubscribe,
-            "language": language,
-            "test": test,
-        }
-        subject = render_to_string("digests/email/subject.txt", context).strip()
-        text = render_to_string("digests/email/digest.txt", context)
-        html = render_to_string("digests/email/digest.html", context)
+        sections = [_render_section(s, items, shared) for s, items in digest.sections]
+        if shared is None:
+            subject, text, html = _render_frame(
+                person=person, digest=digest, sections=sections, unsubscribe=unsubscribe,
+                language=language, test=test,
+            )  # fmt: skip
+        else:
+            subject, text, html = _render_shared_frame(
+                person=person, digest=digest, sections=sections, unsubscribe=unsubscribe,
+                language=language, test=test, shared=shared,
+            )  # fmt: skip
     headers = {
         "List-Unsubscribe": f"<{unsubscribe}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -381,6 +448,44 @@ def _advance_watermark(*, person, until: dt.datetime, preference: DigestPreferen
     ).update(watermark=until)
 
 
+def _record_result(*, delivery: Delivery, preference: DigestPreference, **changes) -> None:
+    """The delivery's result (``changes``) and the person's watermark, in one committed write.
+
+    PostgreSQL: one statement (the delivery's UPDATE feeds the watermark's UPDATE through a
+    data-modifying WITH), atomic on its own, so one round trip and no BEGIN/COMMIT around it.
+    Elsewhere, and for a person without a preference row yet: both UPDATEs in a transaction.
+    """
+    until = delivery.window_end
+    if preference.pk is None or db_connection.vendor != "postgresql":
+        with transaction.atomic():
+            Delivery.objects.filter(pk=delivery.pk).update(**changes)
+            _advance_watermark(person=delivery.person, until=until, preference=preference)
+        return
+    quote = db_connection.ops.quote_name
+    assignments, params = [], []
+    for name, value in changes.items():
+        model_field = Delivery._meta.get_field(name)
+        assignments.append(f"{quote(model_field.column)} = %s")
+        params.append(model_field.get_db_prep_save(value, db_connection))
+    watermark = DigestPreference._meta.get_field("watermark")
+    until_db = watermark.get_db_prep_save(until, db_connection)
+    # Only quoted names from the models go into the text; the values are parameters.
+    delivery_table = quote(Delivery._meta.db_table)
+    preference_table = quote(DigestPreference._meta.db_table)
+    pk = quote(Delivery._meta.pk.column)
+    person = quote(Delivery._meta.get_field("person").column)
+    owner = quote(DigestPreference._meta.get_field("person").column)
+    mark = quote(watermark.column)
+    sql = (
+        f"WITH done AS (UPDATE {delivery_table} SET {', '.join(assignments)} "  # noqa: S608
+        f"WHERE {pk} = %s RETURNING {person}) "
+        f"UPDATE {preference_table} SET {mark} = %s "
+        f"WHERE {owner} IN (SELECT {person} FROM done) AND ({mark} IS NULL OR {mark} < %s)"
+    )
+    with db_connection.cursor() as cursor:
+        cursor.execute(sql, [*params, delivery.pk, until_db, until_db])
+
+
 def _deliver(
     delivery: Delivery, *, own_municipality_ids: list[int], prefetched: dict, connection=None
 ) -> str:
@@ -402,9 +507,7 @@ def _deliver(
         prefetched=prefetched,
     )
     if digest.is_empty and preference.skip_when_empty:
-        with transaction.atomic():
-            Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SKIPPED)
-            _advance_watermark(person=person, until=delivery.window_end, preference=preference)
+        _record_result(delivery=delivery, preference=preference, status=Delivery.Status.SKIPPED)
         return Delivery.Status.SKIPPED
     message = build_message(person=person, digest=digest, period=delivery.period, shared=shared)
     try:
@@ -414,15 +517,15 @@ def _deliver(
             status=Delivery.Status.QUEUED, error=str(exc)[:2000]
         )
         raise
-    with transaction.atomic():
-        Delivery.objects.filter(pk=delivery.pk).update(
-            status=Delivery.Status.SENT,
-            sent_at=timezone.now(),
-            item_count=digest.item_count,
-            message_id=message.extra_headers.get("Message-ID", ""),
-            error="",
-        )
-        _advance_watermark(person=person, until=delivery.window_end, preference=preference)
+    _record_result(
+        delivery=delivery,
+        preference=preference,
+        status=Delivery.Status.SENT,
+        sent_at=timezone.now(),
+        item_count=digest.item_count,
+        message_id=message.extra_headers.get("Message-ID", ""),
+        error="",
+    )
     return Delivery.Status.SENT
 
 

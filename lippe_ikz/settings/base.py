@@ -96,6 +96,20 @@ DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL: readers do not block the writer (web requests and Celery workers share the file),
+    # and with synchronous=NORMAL a commit is a write to the log without an fsync (the last
+    # commits may be lost on a power cut, never on a crash of the process; the file stays
+    # consistent). IMMEDIATE transactions take the write lock at BEGIN, so that two processes
+    # writing at once wait for each other (busy timeout) instead of failing with "database is
+    # locked" on the upgrade from a read lock. In-memory test databases ignore journal_mode.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (login rate limits live here) ----------------------------------------------------

@@ -274,3 +274,37 @@ def test_reads_per_chunk_do_not_grow_with_its_people(detmold_cdo, detmold, lemgo
     small = selects(1, now + dt.timedelta(seconds=1))
     large = selects(8, now + dt.timedelta(seconds=2))
     assert len(small) == len(large) <= 14
+
+
+@pytest.mark.parametrize("test", [False, True])
+def test_frame_rendered_once_per_window_equals_the_direct_one(network, test):
+    """The frame around the sections is rendered once per window, language and number of
+    sections, with the name, the unsubscribe link and the sections put in afterwards: the
+    same text and HTML (escaping included) as rendering it for the person."""
+    until, people = network
+    since = until - dt.timedelta(days=2)
+    odd = MembershipFactory(
+        municipality=people[0].memberships.first().municipality,
+        user=UserFactory(full_name='Zoë&<b>"O\'Neil"</b> {{ x }} %(y)s'),  # short name: 1st word
+    ).user
+    shared = window_data(since, until)
+    seen = set()
+    cases = [(p, False) for p in [*people, odd, odd]]  # odd twice: the stored frame
+    for person, empty in [*cases, (people[-1], True), (odd, True)]:
+        if empty:  # "Nothing new this week"
+            digest = services.Digest(person=person, since=since, until=until)
+        else:
+            digest = services.compose_digest(person=person, since=since, until=until)
+        one = services.build_message(person=person, digest=digest, period="2026-W11", test=test)
+        other = services.build_message(person=person, digest=digest, period="2026-W11",
+                                       test=test, shared=shared)  # fmt: skip
+        assert (other.subject, other.body, other.alternatives) == (
+            one.subject, one.body, one.alternatives
+        )  # fmt: skip
+        seen.add(len(digest.sections))
+        if person == odd:
+            html = other.alternatives[0][0]
+            assert "Zoë&amp;&lt;b&gt;&quot;O&#x27;Neil&quot;&lt;/b&gt;," in html
+            assert "<b>" not in html
+            assert 'Zoë&<b>"O\'Neil"</b>,' in other.body
+    assert 0 in seen and len(seen) > 1  # empty and non-empty digests both occur

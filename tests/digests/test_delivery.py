@@ -233,3 +233,48 @@ def test_send_digests_command(person, lemgo, capsys):
     call_command("send_digests", "--now", "--user", person.email)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [person.email]
+
+
+@pytest.mark.parametrize("skip_when_empty", [False, True])
+def test_result_and_watermark_are_one_write(person, skip_when_empty):
+    """Sent (or skipped) and the watermark in one committed write: a single statement on
+    PostgreSQL; the watermark only moves forward, and a person without a preference row
+    gets one."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    later = berlin(2026, 3, 20, 7, 0)
+    DigestPreference.objects.filter(person=person).update(skip_when_empty=skip_when_empty)
+    other = UserFactory(email="ohne@example.org", full_name="Ohne Vorgabe")
+    DigestPreference.objects.filter(person=other).delete()
+    ahead = UserFactory(email="vorne@example.org", full_name="Vera Vorne")
+    DigestPreferenceFactory(person=ahead)
+    DigestPreference.objects.filter(person=ahead).update(
+        skip_when_empty=skip_when_empty, watermark=later
+    )
+    now = berlin(2026, 3, 9, 7, 0)
+    ids = [
+        Delivery.objects.create(
+            person=p, period="2026-W11", window_start=now - dt.timedelta(days=7), window_end=now
+        ).pk
+        for p in (person, other, ahead)
+    ]
+    with CaptureQueriesContext(connection) as ctx:
+        result = services.deliver_chunk(delivery_ids=ids, now=now)
+    expected = Delivery.Status.SKIPPED if skip_when_empty else Delivery.Status.SENT
+    statuses = dict(Delivery.objects.values_list("person_id", "status"))
+    assert result.statuses == {
+        pk: statuses[p.pk] for pk, p in zip(ids, (person, other, ahead), strict=True)
+    }
+    assert (statuses[person.pk], statuses[ahead.pk]) == (expected, expected)
+    # Without a preference row the defaults apply (skip when empty).
+    assert statuses[other.pk] == Delivery.Status.SKIPPED
+    marks = dict(DigestPreference.objects.values_list("person_id", "watermark"))
+    assert marks == {person.pk: now, other.pk: now, ahead.pk: later}
+    if connection.vendor == "postgresql":
+        writes = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith("WITH done AS")]
+        assert len(writes) == 2  # person and ahead; "other" had no preference row
+        sent = Delivery.objects.get(person=person)
+        assert sent.status == expected
+        if expected == Delivery.Status.SENT:
+            assert sent.sent_at is not None and sent.message_id.startswith("<digest.2026-W11.")
