@@ -142,7 +142,13 @@ def compose_digest(
 
 
 def unsubscribe_token(*, person, kind: str = "digest") -> str:
-    return signing.dumps({"p": person.pk, "k": kind}, salt=UNSUBSCRIBE_SALT, compress=True)
+    """A signed token naming the person and what to unsubscribe from.
+
+    It carries no timestamp: a link in an old email must keep working (RFC 8058), and every
+    message of the same person has the same link.
+    """
+    signer = signing.Signer(salt=UNSUBSCRIBE_SALT)
+    return signer.sign_object({"p": person.pk, "k": kind}, compress=True)
 
 
 def unsubscribe_url(*, person, kind: str = "digest") -> str:
@@ -665,8 +671,8 @@ def preference_update(*, person, data: dict) -> DigestPreference:
 def person_from_token(token: str):
     """The person and kind a signed unsubscribe token names, or (None, "") if it is invalid."""
     try:
-        payload = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
+        payload = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
+    except (signing.BadSignature, ValueError):
         return None, ""
     person = get_user_model().objects.filter(pk=payload.get("p")).first()
     return person, payload.get("k", "digest")
