@@ -148,16 +148,21 @@ def session_update(
     return session
 
 
+def _event_cancel(event):
+    """Mark a meeting or workshop session cancelled once; calendars see a new SEQUENCE."""
+    if not event.is_cancelled:
+        event.status = EventStatus.CANCELLED
+        event.sequence += 1
+        event.full_clean()
+        event.save()
+    return event
+
+
 @transaction.atomic
 def session_cancel(*, actor: User, session: WorkshopSession) -> WorkshopSession:
     if not permissions.can_edit_workshop(actor, session.workshop):
         raise PermissionDenied
-    if not session.is_cancelled:
-        session.status = EventStatus.CANCELLED
-        session.sequence += 1
-        session.full_clean()
-        session.save()
-    return session
+    return _event_cancel(session)
 
 
 # --- Meetings -------------------------------------------------------------------------------
@@ -217,12 +222,7 @@ def meeting_cancel(*, actor: User, meeting: Meeting) -> Meeting:
     """Cancel; feeds and downloads then send the event with STATUS:CANCELLED."""
     if not permissions.can_edit_meeting(actor, meeting):
         raise PermissionDenied
-    if not meeting.is_cancelled:
-        meeting.status = EventStatus.CANCELLED
-        meeting.sequence += 1
-        meeting.full_clean()
-        meeting.save()
-    return meeting
+    return _event_cancel(meeting)
 
 
 @transaction.atomic
