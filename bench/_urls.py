@@ -3,7 +3,8 @@
 from django.shortcuts import render
 from django.urls import path
 
-from lippe_ikz.urls import handler403, handler404, handler500, urlpatterns as portal
+from lippe_ikz.urls import handler403, handler404, handler500
+from lippe_ikz.urls import urlpatterns as portal
 
 __all__ = ["handler403", "handler404", "handler500", "urlpatterns"]
 

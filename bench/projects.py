@@ -65,8 +65,10 @@ def run() -> list[str]:
         for size, spec in SIZES.items():
             generate_kommunen(kommunen=spec["kommunen"])
             _, note = timed(
-                f"projects: {size} data ({spec['kommunen']} Kommunen, {spec['projects']:,} projects)",
-                lambda spec=spec, total=total: generate(projects=spec["projects"] - total, author=user),
+                f"projects: {size} data ({spec['projects']:,} projects) generated",
+                lambda spec=spec, total=total: generate(
+                    projects=spec["projects"] - total, author=user
+                ),
             )
             lines.append(note)
             total = spec["projects"]
@@ -81,7 +83,8 @@ def run() -> list[str]:
                                  "/projekte/export.csv", raw=_raw_list(total),
                                  rounds=export_rounds, note=label))  # fmt: skip
             lines.append(measure(client, size, "/projekte/&lt;slug&gt;/ (detail)",
-                                 first.get_absolute_url(), contains=first.title, note=label))  # fmt: skip
+                                 first.get_absolute_url(), contains=first.title,
+                                 note=label))  # fmt: skip
             lines.append(measure(client, size, "/projekte/&lt;slug&gt;/kosten.csv",
                                  f"{first.get_absolute_url()}kosten.csv", note=label))  # fmt: skip
     return lines

@@ -65,7 +65,10 @@ def run_backend(names: list[str]) -> int:
                 print(line, flush=True)
             else:
                 notes.append(line)
-        notes.append(f"{name}: whole module (data, migrations, timings) {time.perf_counter() - started:.0f} s")
+        notes.append(
+            f"{name}: whole module (data, migrations, timings) "
+            f"{time.perf_counter() - started:.0f} s"
+        )
     print("\n" + "\n".join(f"- {note}" for note in notes), flush=True)
     return 0
 
@@ -105,7 +108,9 @@ def main(argv: list[str]) -> int:
             url = postgres_url()
             problem = postgres_reachable(url)
             if problem:
-                print(f"\n## postgresql\n\nskipped: the server of {url} does not answer ({problem})")
+                print(
+                    f"\n## postgresql\n\nskipped: the server of {url} does not answer ({problem})"
+                )
                 if os.environ.get("REQUIRE_SERVICES") == "1":
                     status = 1
                 continue

@@ -6,7 +6,9 @@ from decimal import Decimal
 from members.models import Municipality
 
 
-def generate_kommunen(*, kommunen: int, using: str = "default", batch_size: int = 5000) -> list[int]:
+def generate_kommunen(
+    *, kommunen: int, using: str = "default", batch_size: int = 5000
+) -> list[int]:
     """Fill up to `kommunen` Kommunen; returns the ids of the first `kommunen` (by pk)."""
     existing = Municipality.objects.using(using).count()
     Municipality.objects.using(using).bulk_create(

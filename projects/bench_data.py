@@ -25,7 +25,7 @@ def generate(*, projects: int, author: User, updates_per_project: int = 4,
                 title=f"Benchprojekt {i:05d}",
                 slug=f"benchprojekt-{i:05d}",
                 summary="Gemeinsam besser: ein Vorhaben mehrerer Kommunen (Benchmark-Daten).",
-                description="Ein **Benchmark-Projekt** mit Beschreibung.\n\n- Ziel eins\n- Ziel zwei",
+                description="Ein **Benchmark-Projekt**.\n\n- Ziel eins\n- Ziel zwei",
                 topic=topics[i % len(topics)],
                 status=statuses[i % len(statuses)],
                 progress=i % 101,
@@ -36,9 +36,7 @@ def generate(*, projects: int, author: User, updates_per_project: int = 4,
         ],
         batch_size=batch_size,
     )
-    created = list(
-        Project.objects.filter(slug__startswith="benchprojekt-").order_by("pk")[start:]
-    )
+    created = list(Project.objects.filter(slug__startswith="benchprojekt-").order_by("pk")[start:])
     parts, updates, now = [], [], timezone.now()
     for i, project in enumerate(created, start=start):
         for k in range(2 + i % 5):  # 2 to 6 Kommunen per project

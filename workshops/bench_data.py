@@ -51,9 +51,12 @@ def generate(*, meetings: int, attendee: User, workshops: int | None = None,
     base = Workshop.objects.filter(slug__startswith="benchworkshop-").count()
     made = Workshop.objects.bulk_create(
         [
-            Workshop(title=f"Benchworkshop {i:04d}", slug=f"benchworkshop-{i:04d}",
-                     goal="Gemeinsam eine Lösung finden (Benchmark-Daten).",
-                     organiser=municipalities[i % len(municipalities)])
+            Workshop(
+                title=f"Benchworkshop {i:04d}",
+                slug=f"benchworkshop-{i:04d}",
+                goal="Gemeinsam eine Lösung finden (Benchmark-Daten).",
+                organiser=municipalities[i % len(municipalities)],
+            )
             for i in range(base, base + workshops)
         ]  # fmt: skip
     )
