@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run install assets migrate data serve test lint format messages worker beat bench clean check-deploy
+.PHONY: run install assets migrate data serve test lint format messages worker beat bench clean check-deploy audit
 
 run: install assets migrate data ## install, migrate, load data, serve on http://127.0.0.1:8000
 	@echo ""
@@ -64,6 +64,9 @@ beat: install ## Celery beat with the database scheduler (needs REDIS_URL)
 bench: install assets migrate ## benchmarks as ratios against a baseline in the same run
 	$(MANAGE) load_reference_data
 	$(BIN)/python bench/run.py
+
+audit: install assets ## known-vulnerable dependencies: pip-audit and npm audit (findings fail)
+	BIN=$(BIN) .ci/audit
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=lippe_ikz.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \

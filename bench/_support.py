@@ -1,12 +1,222 @@
-"""Helpers shared by the benchmark modules (not a benchmark itself: no `run()`)."""
+"""Helpers shared by the benchmark modules (not a benchmark itself: no `run()`).
+
+- `scratch_database(module)`: a throwaway database that follows the backend of DATABASE_URL
+  (a temporary SQLite file, or `ikz_bench_<module>` on the PostgreSQL server), migrated and
+  loaded with the reference data, dropped afterwards. The development database is never used.
+- `bench_client(user)`: Django's test Client, logged in, on a URLconf that adds the framework
+  floor (`/__bench__/floor/`: base.html with no content, through the same middleware).
+- `compare(...)`: best-of-N timings of several callables, interleaved round by round, so that a
+  change of the machine's load hits every side of a ratio alike.
+- `Figure`: one line of the report (a Markdown table row).
+"""
 
 import contextlib
+import io
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "15"))
+
+
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name) or default)
+
+
+# Network sizes: Lippe (the real network) and NRW (every Kommune of the Land), full by default.
+SIZES = {
+    "Lippe": {
+        "kommunen": 17,
+        "projects": env_int("BENCH_LIPPE_PROJECTS", 200),
+        "meetings": env_int("BENCH_LIPPE_MEETINGS", 400),
+    },
+    "NRW": {
+        "kommunen": env_int("BENCH_NRW_KOMMUNEN", 396),
+        "projects": env_int("BENCH_NRW_PROJECTS", 5000),
+        "meetings": env_int("BENCH_NRW_MEETINGS", 10000),
+    },
+}
 
 
 def ensure_test_environment() -> None:
     """Django's test environment (test Client host, locmem email), set up once per run."""
+    import warnings
+
+    from django.conf import settings
     from django.test.utils import setup_test_environment
 
+    # whitenoise warns when `collectstatic` has not run (a fresh clone); irrelevant here.
+    warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers")
     # An earlier benchmark module of the same run may have set it up already.
     with contextlib.suppress(RuntimeError):
         setup_test_environment()
+    settings.DEBUG = False  # as in production: no query log, no debug pages
+    settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
+
+
+def database_url(settings_dict: dict) -> str:
+    """DATABASE_URL of a database (for subprocesses such as a Celery worker)."""
+    if settings_dict["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{settings_dict['NAME']}"
+    user = settings_dict.get("USER") or ""
+    if settings_dict.get("PASSWORD"):
+        user += f":{settings_dict['PASSWORD']}"
+    host = settings_dict.get("HOST") or "127.0.0.1"
+    port = settings_dict.get("PORT") or 5432
+    return f"postgres://{user}@{host}:{port}/{settings_dict['NAME']}"
+
+
+@contextlib.contextmanager
+def scratch_database(module: str):
+    """A migrated database with the reference data for one benchmark module, then dropped."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    ensure_test_environment()
+    test = connection.settings_dict.setdefault("TEST", {})
+    tmp = None
+    if connection.vendor == "sqlite":
+        tmp = tempfile.TemporaryDirectory(prefix=f"ikz-bench-{module}-")
+        test["NAME"] = str(Path(tmp.name) / "bench.sqlite3")
+    else:
+        test["NAME"] = f"ikz_bench_{module}"
+    old_name = connection.settings_dict["NAME"]
+    connection.close()
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        call_command("load_reference_data", stdout=io.StringIO())
+        yield connection
+    finally:
+        connection.close()
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        if tmp is not None:
+            tmp.cleanup()
+
+
+def bench_user(municipality_slug: str = "detmold"):
+    """The CDO of a Kommune who looks at the pages."""
+    from members.models import Membership, Municipality, User
+
+    user = User.objects.create_user(email="bench@example.org", password=None, full_name="Bench")
+    Membership.objects.create(
+        user=user,
+        municipality=Municipality.objects.get(slug=municipality_slug),
+        role=Membership.Role.CDO,
+    )
+    return user
+
+
+def bench_client(user):
+    from django.conf import settings
+    from django.test import Client
+    from django.urls import clear_url_caches, set_urlconf
+
+    settings.ROOT_URLCONF = "bench._urls"
+    clear_url_caches()
+    set_urlconf(None)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def getter(client, url: str, *, contains: str = ""):
+    """A callable fetching `url` (streaming responses read to the end), checked once."""
+
+    def fetch():
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        return body
+
+    body = fetch()
+    if contains:
+        assert contains.encode() in body, (url, contains)
+    return fetch
+
+
+def count_queries(fn) -> int:
+    from django.db import connection
+
+    queries = []
+
+    def wrapper(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(wrapper):
+        fn()
+    return len(queries)
+
+
+def compare(fns: dict, rounds: int = ROUNDS) -> dict[str, float]:
+    """Best time in ms of each callable over `rounds`, the callables interleaved per round."""
+    for fn in fns.values():
+        fn()  # warm up (templates, prepared statements, caches)
+    best = dict.fromkeys(fns, float("inf"))
+    for _ in range(rounds):
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - start)
+    return {name: t * 1000 for name, t in best.items()}
+
+
+@dataclass
+class Figure:
+    size: str
+    page: str
+    page_ms: float
+    floor_ms: float
+    raw_ms: float | None = None
+    queries: int | None = None
+    note: str = ""
+
+    def line(self) -> str:
+        from django.db import connection
+
+        floor = self.page_ms / self.floor_ms
+        floor_mark = "" if floor <= 2 else " ⚠"
+        if self.raw_ms:
+            raw = self.page_ms / self.raw_ms
+            raw_text = f"{raw:.1f}×{'' if raw <= 3 else ' ⚠'} ({self.raw_ms:.1f} ms)"
+        else:
+            raw_text = "–"
+        queries = "" if self.queries is None else str(self.queries)
+        return (
+            f"| {connection.vendor} | {self.size} | {self.page} | {self.page_ms:.1f} | "
+            f"{floor:.1f}×{floor_mark} ({self.floor_ms:.1f} ms) | {raw_text} | {queries} | "
+            f"{self.note} |"
+        )
+
+
+def measure(client, size: str, label: str, url: str, *, raw=None, contains: str = "",
+            rounds: int = ROUNDS, note: str = "") -> str:  # fmt: skip
+    """One report line: `url` against the floor (and against `raw`, the SQL of its rows)."""
+    page = getter(client, url, contains=contains)
+    floor = getter(client, "/__bench__/floor/")
+    fns = {"page": page, "floor": floor}
+    if raw is not None:
+        fns["raw"] = raw
+    times = compare(fns, rounds)
+    return Figure(size, label, times["page"], times["floor"], times.get("raw"),
+                  count_queries(page), note).line()  # fmt: skip
+
+
+def raw_sql(sql: str, params=()):
+    """A callable running hand-written SQL on a plain cursor and fetching every row."""
+    from django.db import connection
+
+    def fetch():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    return fetch
+
+
+def timed(label: str, fn) -> tuple[object, str]:
+    start = time.perf_counter()
+    result = fn()
+    return result, f"{label} in {time.perf_counter() - start:.1f} s"

@@ -7,8 +7,9 @@ subprocess as in production (DEBUG off, the bench's Redis as broker, EMAIL_URL p
 sink); DIGEST_BENCH_POOL=threads runs celery.contrib.testing's in-process threads worker
 instead (always for an in-memory SQLite, which another process could not see). Concurrency:
 DIGEST_BENCH_CONCURRENCY, default 2 (1 for threads on SQLite: one writer at a time). The
-database is the one of DATABASE_URL (SQLite under var/ without it).
-Everything it creates is deleted afterwards.
+database is a scratch database on the backend of DATABASE_URL (`bench._support.
+scratch_database`: a temporary SQLite file, or `ikz_bench_digests` on PostgreSQL), which the
+worker subprocess uses too; it is dropped afterwards.
 
 The timed path is the production one: the dispatcher task (every bench person is due) creates
 the deliveries and enqueues them in chunks, the worker composes and sends them.
@@ -94,8 +95,13 @@ def _prefork_worker(app, *, redis_url: str, port: int, concurrency: int):
     """`celery worker --pool prefork` as a subprocess, as in production: its own processes
     (one per core, no GIL shared with the bench and the SMTP sink), the same database, the
     bench's Redis database as broker and the sink as mail server."""
+    from django.db import connection
+
+    from bench._support import database_url
+
     env = {
         **os.environ,
+        "DATABASE_URL": database_url(connection.settings_dict),  # the bench's scratch database
         "REDIS_URL": redis_url,
         "EMAIL_URL": f"smtp://127.0.0.1:{port}",
         "DEBUG": "false",  # production: no query log in the worker
@@ -122,6 +128,13 @@ def _prefork_worker(app, *, redis_url: str, port: int, concurrency: int):
 
 
 def run(count: int | None = None) -> list[str]:
+    from bench._support import scratch_database
+
+    with scratch_database("digests"):
+        return _run(count)
+
+
+def _run(count: int | None) -> list[str]:
     import redis
     from aiosmtpd.controller import Controller
     from celery.contrib.testing.worker import start_worker

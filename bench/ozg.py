@@ -1,109 +1,77 @@
-"""OZG matrix: the page's server time as a ratio to the raw SQL fetching the same cells.
+"""OZG: the catalogue, a service's page, the matrix and its CSV/XLSX exports, progress and
+division of labour, at Lippe size (17 Kommunen × 557 services, a status for every cell) and
+NRW size (396 Kommunen, ≈ 220,000 statuses; the matrix then per Themenfeld, the largest).
 
-Runs against a scratch SQLite file (never the development database): migrate, load the
-catalogue, give the 17 Kommunen a status for every service and time the Lippe matrix
-(17 × 557), then grow to NRW size (396 Kommunen, ≈ 220,000 statuses) and time the largest
-Themenfeld. Both sides are measured in the same run; the figure is the median ratio.
+Every page against the framework floor; the matrix and its exports also against the raw SQL
+fetching the same cells (`SELECT service_id, municipality_id, maturity, state …`, plain
+cursor, `fetchall()`).
 """
 
-import io
-import statistics
-import tempfile
-import time
-from pathlib import Path
+from bench._support import (
+    ROUNDS,
+    SIZES,
+    bench_client,
+    bench_user,
+    measure,
+    raw_sql,
+    scratch_database,
+    timed,
+)
 
-from bench._support import ensure_test_environment
-
-ROUNDS = 7
-
-
-def _median_ms(fn, rounds: int = ROUNDS) -> float:
-    fn()  # warm up (template loading, caches)
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+CELLS_SQL = (
+    "SELECT s.service_id, s.municipality_id, s.maturity, s.state FROM ozg_servicestatus s "
+    "JOIN ozg_ozgservice o ON o.id = s.service_id WHERE o.withdrawn_at IS NULL"
+)
 
 
-def _raw_cells(themenfeld_id: int | None):
-    from django.db import connection
-
-    sql = (
-        "SELECT s.service_id, s.municipality_id, s.maturity, s.state FROM ozg_servicestatus s "
-        "JOIN ozg_ozgservice o ON o.id = s.service_id WHERE o.withdrawn_at IS NULL"
-    )
-    params = []
-    if themenfeld_id is not None:
-        sql += " AND o.themenfeld_id = %s"
-        params.append(themenfeld_id)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _measure(client, url: str, themenfeld_id: int | None) -> tuple[float, float, int]:
-    cells = len(_raw_cells(themenfeld_id))
-
-    def page():
-        response = client.get(url)
-        assert response.status_code == 200, response.status_code
-
-    page_ms = _median_ms(page)
-    sql_ms = _median_ms(lambda: _raw_cells(themenfeld_id))
-    return page_ms, sql_ms, cells
+def _cells(themenfeld_id: int | None):
+    if themenfeld_id is None:
+        return raw_sql(CELLS_SQL)
+    return raw_sql(CELLS_SQL + " AND o.themenfeld_id = %s", [themenfeld_id])
 
 
 def run() -> list[str]:
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connections
-    from django.test import Client
+    from django.db.models import Count
 
-    tmp = Path(tempfile.mkdtemp(prefix="ikz-bench-ozg-"))
-    connections["default"].close()
-    settings.DATABASES["default"]["NAME"] = str(tmp / "bench.sqlite3")
-    connections["default"].settings_dict["NAME"] = str(tmp / "bench.sqlite3")
-    settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
-    ensure_test_environment()  # test Client host, locmem email
-
-    from members.models import Membership, Municipality, User
     from ozg.bench_data import generate
     from ozg.models import OzgService, Themenfeld
 
-    quiet = io.StringIO()
-    call_command("migrate", verbosity=0, stdout=quiet)
-    call_command("load_reference_data", stdout=quiet)
-    user = User.objects.create_user(email="bench@example.org", full_name="Bench")
-    Membership.objects.create(
-        user=user, municipality=Municipality.objects.get(slug="detmold"), role="cdo"
-    )
-    client = Client()
-    client.force_login(user)
     lines = []
-
-    start = time.perf_counter()
-    generate(kommunen=17)
-    page_ms, sql_ms, cells = _measure(client, "/ozg/matrix/?themenfeld=alle", None)
-    lines.append(
-        f"ozg matrix Lippe 17x557 ({cells:,} cells): page {page_ms:.0f} ms / raw SQL "
-        f"{sql_ms:.1f} ms = {page_ms / sql_ms:.1f}x"
-    )
-
-    generate(kommunen=396)
-    generation_s = time.perf_counter() - start
-    biggest = max(
-        Themenfeld.objects.all(), key=lambda t: OzgService.objects.filter(themenfeld=t).count()
-    )
-    page_ms, sql_ms, cells = _measure(client, f"/ozg/matrix/?themenfeld={biggest.slug}", biggest.pk)
-    lines.append(
-        f"ozg matrix NRW 396 Kommunen, Themenfeld {biggest.name} ({cells:,} cells): page "
-        f"{page_ms:.0f} ms / raw SQL {sql_ms:.1f} ms = {page_ms / sql_ms:.1f}x"
-    )
-    lines.append(f"ozg bench data: 396 Kommunen, statuses generated in {generation_s:.1f} s")
-    connections["default"].close()
-    for path in tmp.iterdir():
-        path.unlink()
-    tmp.rmdir()
+    with scratch_database("ozg"):
+        client = bench_client(bench_user())
+        service = OzgService.objects.filter(withdrawn_at__isnull=True).order_by("pk").first()
+        for size, spec in SIZES.items():
+            _, note = timed(
+                f"ozg: {size} statuses ({spec['kommunen']} Kommunen) generated",
+                lambda spec=spec: generate(kommunen=spec["kommunen"]),
+            )
+            lines.append(note)
+            if size == "Lippe":
+                query, themenfeld_id, what = "themenfeld=alle", None, "all services"
+            else:
+                biggest = (
+                    Themenfeld.objects.annotate(n=Count("services")).order_by("-n", "pk").first()
+                )
+                query, themenfeld_id = f"themenfeld={biggest.slug}", biggest.pk
+                what = f"Themenfeld {biggest.name}"
+            cells = len(_cells(themenfeld_id)())
+            label = f"{spec['kommunen']} Kommunen, {what}, {cells:,} cells"
+            raw = _cells(themenfeld_id)
+            few = max(3, ROUNDS // 3)
+            kommunen = f"{spec['kommunen']} Kommunen"
+            lines += [
+                measure(client, size, "/ozg/matrix/", f"/ozg/matrix/?{query}", raw=raw,
+                        note=label),
+                measure(client, size, "/ozg/matrix.csv", f"/ozg/matrix.csv?{query}", raw=raw,
+                        rounds=few, note=label),
+                measure(client, size, "/ozg/matrix.xlsx", f"/ozg/matrix.xlsx?{query}", raw=raw,
+                        rounds=few, note=label),
+                measure(client, size, "/ozg/ (catalogue)", "/ozg/", note=kommunen),
+                measure(client, size, "/ozg/leistungen/&lt;id&gt;/ (detail)",
+                        f"/ozg/leistungen/{service.ozg_id}/", note=kommunen),
+                measure(client, size, "/ozg/fortschritt/", "/ozg/fortschritt/", rounds=few,
+                        note=kommunen),
+                measure(client, size, "/ozg/federfuehrung/", "/ozg/federfuehrung/",
+                        note=kommunen),
+            ]  # fmt: skip
     return lines

@@ -34,7 +34,8 @@ class ProjectFilter(django_filters.FilterSet):
     )
     kommune = django_filters.ModelChoiceFilter(
         label=_("Kommune"),
-        queryset=Municipality.objects.order_by("name"),
+        # Only what the options show: 396 Kommunen at NRW size are built on every page.
+        queryset=Municipality.objects.only("pk", "name", "slug").order_by("name"),
         to_field_name="slug",
         empty_label=_("all Kommunen"),
         method="filter_none",

@@ -31,6 +31,15 @@ def project_list() -> QuerySet[Project]:
     )
 
 
+def participations_for_export(projects: QuerySet) -> QuerySet:
+    """(project id, role, Kommune name) of the given projects, in the order the pages show."""
+    return (
+        Participation.objects.filter(project__in=projects)
+        .order_by("project_id", ROLE_ORDER, "municipality__name")
+        .values_list("project_id", "role", "municipality__name")
+    )
+
+
 def project_detail(*, slug: str) -> Project:
     """One project with everything its page shows, in a fixed number of queries."""
     wishes = (

@@ -56,10 +56,35 @@ def event_sort_key(item):
 # --- Termine (meetings and workshop sessions) -------------------------------------------------
 
 
-def events(
+class _PastEvents:
+    """Past meetings and workshop parts, newest first, for a Paginator: counted and sliced in
+    the database (two ordered queries merged), so a page costs the same with 10,000 meetings."""
+
+    def __init__(self, meetings: QuerySet, sessions: QuerySet):
+        self.meetings = meetings.order_by("-start", "-pk")
+        self.sessions = sessions.order_by("-start", "-pk")
+
+    def count(self) -> int:
+        return self.meetings.count() + self.sessions.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("past events are only sliced")
+        stop = index.stop
+        merged = sorted(
+            chain(self.meetings[:stop], self.sessions[:stop]), key=event_sort_key, reverse=True
+        )
+        return merged[index.start or 0 : stop]
+
+
+def event_page(
     *, kind: str = "", municipality: Municipality | None = None, year: int | None = None
-) -> tuple[list, list]:
-    """Meetings and sessions for /termine/, filtered; returns (upcoming, past)."""
+) -> tuple[list, _PastEvents]:
+    """/termine/: (upcoming, past), filtered by kind, Kommune and year; the upcoming ones as a list
+    (the planning horizon bounds them), the past ones to be paginated (`_PastEvents`)."""
     meetings, sessions = _meetings(), _sessions()
     if kind in Meeting.Kind.values:
         meetings, sessions = meetings.filter(kind=kind), sessions.none()
@@ -68,16 +93,18 @@ def events(
     if municipality is not None:
         meetings = meetings.filter(host=municipality)
         sessions = sessions.filter(
-            Q(workshop__organiser=municipality) | Q(attending_municipalities=municipality)
-        ).distinct()
+            pk__in=WorkshopSession.objects.filter(
+                Q(workshop__organiser=municipality) | Q(attending_municipalities=municipality)
+            ).values("pk")
+        )
     if year:
         meetings = meetings.filter(start__year=year)
         sessions = sessions.filter(start__year=year)
     now = timezone.now()
-    combined = sorted(chain(meetings, sessions), key=event_sort_key)
-    upcoming = [e for e in combined if e.end > now]
-    past = [e for e in reversed(combined) if e.end <= now]
-    return upcoming, past
+    upcoming = sorted(
+        chain(meetings.filter(end__gt=now), sessions.filter(end__gt=now)), key=event_sort_key
+    )
+    return upcoming, _PastEvents(meetings.filter(end__lte=now), sessions.filter(end__lte=now))
 
 
 def event_years() -> list[int]:

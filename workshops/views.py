@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -61,16 +62,21 @@ def _ics_response(data: bytes, filename: str) -> HttpResponse:
 # --- Termine --------------------------------------------------------------------------------
 
 
+PAST_PAGE_SIZE = 50
+
+
 def event_list(request):
     filterset = EventFilter(request.GET or None, years=selectors.event_years())
-    upcoming, past = selectors.events(**filterset.values())
+    upcoming, past = selectors.event_page(**filterset.values())
+    past_page = Paginator(past, PAST_PAGE_SIZE).get_page(request.GET.get("seite"))
     return render(
         request,
         "workshops/event_list.html",
         {
             "filter": filterset,
             "upcoming": upcoming,
-            "past": past,
+            "past": past_page.object_list,
+            "page": past_page,
             "can_create": permissions.can_create(request.user),
         },
     )
