@@ -63,6 +63,7 @@ def product_save(*, actor: User, data: Mapping, product: Product | None = None) 
     if created or not product.slug:
         product.slug = _unique_product_slug(product.name or "")
     product.full_clean()
+    product._history_user = actor
     product.save()
     events.publish(
         "landscape.product.created" if created else "landscape.product.changed",
@@ -87,6 +88,7 @@ def _save_usage(*, actor: User, municipality: Municipality, usage: Usage, data: 
     usage.comment = usage.comment or ""
     usage.plans = usage.plans or ""
     usage.full_clean()
+    usage._history_user = actor  # who, in simple_history, also outside a request
     usage.save()
     events.publish(
         "landscape.usage.created" if created else "landscape.usage.changed",
@@ -111,7 +113,10 @@ def usage_save(
 @transaction.atomic
 def usage_delete(*, actor: User, usage: Usage) -> None:
     _check_writer(actor, usage.municipality)
-    events.publish("landscape.usage.deleted", usage, actor=actor, municipality=usage.municipality)
+    events.publish(
+        "landscape.usage.deleted", usage, actor=actor, municipality=usage.municipality, pk=usage.pk
+    )
+    usage._history_user = actor
     usage.delete()
 
 
@@ -129,7 +134,10 @@ def usage_bulk_save(
     for usage in delete:
         if usage.municipality_id != municipality.pk:
             raise PermissionDenied
-        events.publish("landscape.usage.deleted", usage, actor=actor, municipality=municipality)
+        events.publish(
+            "landscape.usage.deleted", usage, actor=actor, municipality=municipality, pk=usage.pk
+        )
+        usage._history_user = actor
         usage.delete()
         count += 1
     for usage, data in rows:
@@ -151,9 +159,14 @@ def usage_import_row(*, actor: User, municipality: Municipality, data: Mapping) 
 def _usage_line(usage: Usage) -> str:
     parts = [f"{usage.municipality.name}: {usage.product.name}"]
     if usage.contract_end:
-        parts.append(_("contract ends %(date)s") % {"date": date_format(usage.contract_end)})
+        parts.append(
+            _("contract ends %(date)s")
+            % {"date": date_format(usage.contract_end, "SHORT_DATE_FORMAT")}
+        )
     if usage.notice_date:
-        parts.append(_("notice by %(date)s") % {"date": date_format(usage.notice_date)})
+        parts.append(
+            _("notice by %(date)s") % {"date": date_format(usage.notice_date, "SHORT_DATE_FORMAT")}
+        )
     if usage.plans:
         parts.append(usage.plans)
     return "- " + ", ".join(parts)
