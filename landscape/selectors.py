@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
@@ -237,16 +237,28 @@ class LandscapeMatrix:
 
 
 def matrix() -> LandscapeMatrix:
-    """Kommunen × categories, each cell the names of the products in use (three queries)."""
+    """Kommunen × categories, each cell the names of the products in use (three queries).
+
+    The cells are read with the ORM's SQL but a plain cursor (``fetchall``): no per-row
+    conversion for ~4,750 rows at NRW size (see docs/benchmarks.md)."""
     municipalities = list(Municipality.objects.order_by("name").only("pk", "name", "slug"))
     cats = categories()
-    cells: dict[tuple[int, int], list[str]] = defaultdict(list)
-    rows = Usage.objects.order_by("product__name").values_list(
-        "municipality_id", "product__category_id", "product__name"
+    sql, params = (
+        Usage.objects.order_by("product__name")
+        .values_list("municipality_id", "product__category_id", "product__name")
+        .query.sql_with_params()
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    cells: dict[tuple[int, int], list[str]] = {}
     for municipality_id, category_id, name in rows:
-        cells[(municipality_id, category_id)].append(name)
-    return LandscapeMatrix(municipalities, cats, dict(cells))
+        key = (municipality_id, category_id)
+        if key in cells:
+            cells[key].append(name)
+        else:
+            cells[key] = [name]
+    return LandscapeMatrix(municipalities, cats, cells)
 
 
 def export_usages(*, municipality: Municipality | None = None):
