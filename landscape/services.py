@@ -15,7 +15,7 @@ from members.models import Municipality, User
 from members.text import german_slugify
 
 PRODUCT_FIELDS = {
-    "name", "category", "vendor", "it_provider", "hosting", "is_open_source", "url",
+    "name", "slug", "category", "vendor", "it_provider", "hosting", "is_open_source", "url",
     "description", "solution",
 }  # fmt: skip
 USAGE_FIELDS = {
@@ -40,13 +40,25 @@ def _unique_product_slug(name: str, *, exclude_pk: int | None = None) -> str:
 
 
 @transaction.atomic
-def category_create(*, actor: User, name: str, position: int = 100) -> Category:
+def category_save(*, actor: User, data: Mapping, category: Category | None = None) -> Category:
+    """Create or change a category (admins; the reference data come from `reference.py`)."""
     if not permissions.can_curate_catalogue(actor):
         raise PermissionDenied
-    category = Category(name=name, slug=german_slugify(name)[:100], position=position)
+    _check_fields(data, {"name", "slug", "description", "position"})
+    created = category is None or category.pk is None
+    category = category or Category()
+    for key, value in data.items():
+        setattr(category, key, value)
+    if not category.slug:
+        category.slug = german_slugify(category.name or "")[:100]
     category.full_clean()
+    category._history_user = actor
     category.save()
-    events.publish("landscape.category.created", category, actor=actor)
+    events.publish(
+        "landscape.category.created" if created else "landscape.category.changed",
+        category,
+        actor=actor,
+    )
     return category
 
 
@@ -56,11 +68,11 @@ def product_save(*, actor: User, data: Mapping, product: Product | None = None) 
     if not permissions.can_curate_catalogue(actor):
         raise PermissionDenied
     _check_fields(data, PRODUCT_FIELDS)
-    created = product is None
+    created = product is None or product.pk is None
     product = product or Product()
     for key, value in data.items():
         setattr(product, key, value)
-    if created or not product.slug:
+    if not product.slug:
         product.slug = _unique_product_slug(product.name or "")
     product.full_clean()
     product._history_user = actor
