@@ -19,6 +19,21 @@ def product_choices():
     return [("", _("– choose a product –")), *groups.items()]
 
 
+def contact_queryset(municipality: Municipality):
+    return (
+        User.objects.filter(memberships__municipality=municipality, is_active=True)
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def contact_choices(municipality: Municipality) -> list:
+    """The Kommune's people, read once for all rows of a form set."""
+    return [("", _("– the Kommune's CDO –"))] + [
+        (u.pk, str(u)) for u in contact_queryset(municipality)
+    ]
+
+
 class UsageForm(forms.ModelForm):
     class Meta:
         model = Usage
@@ -35,14 +50,14 @@ class UsageForm(forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, municipality: Municipality, choices=None, **kwargs):
+    def __init__(self, *args, municipality: Municipality, choices=None, contacts=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.municipality = municipality
         self.fields["product"].choices = choices if choices is not None else product_choices()
-        self.fields["contact"].queryset = User.objects.filter(
-            memberships__municipality=municipality, is_active=True
-        ).distinct()
-        self.fields["contact"].empty_label = _("– the Kommune's CDO –")
+        self.fields["contact"].queryset = contact_queryset(municipality)
+        self.fields["contact"].choices = (
+            contacts if contacts is not None else contact_choices(municipality)
+        )
         self.fields["comment"].widget.attrs.pop("maxlength", None)
 
     def clean(self):
@@ -65,7 +80,11 @@ class BaseUsageFormSet(BaseModelFormSet):
     def __init__(self, *args, municipality: Municipality, **kwargs):
         self.municipality = municipality
         kwargs.setdefault("queryset", Usage.objects.none())
-        kwargs["form_kwargs"] = {"municipality": municipality, "choices": product_choices()}
+        kwargs["form_kwargs"] = {
+            "municipality": municipality,
+            "choices": product_choices(),
+            "contacts": contact_choices(municipality),
+        }
         super().__init__(*args, **kwargs)
 
     def clean(self):

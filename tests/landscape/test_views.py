@@ -1,7 +1,6 @@
 """Pages over HTTP: what a member sees, denials (403, nothing changed), query counts."""
 
 import csv
-import datetime as dt
 import io
 
 import openpyxl
@@ -10,27 +9,15 @@ from django.urls import reverse
 
 from landscape.models import Usage
 from members.models import Municipality
-from tests.landscape.factories import ProductFactory, UsageFactory, category
-from tests.members.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def grow(n: int = 30) -> None:
-    """A bigger network: more Kommunen, each with products in several categories."""
-    products = [
-        ProductFactory(category=category(slug))
-        for slug in ("ratsinformationssystem", "e-akte-dms", "finanzwesen", "terminvergabe")
-    ]
-    for i in range(n):
-        kommune = MunicipalityFactory()
-        for j, product in enumerate(products):
-            if (i + j) % 3:
-                UsageFactory(
-                    municipality=kommune,
-                    product=product,
-                    contract_end=dt.date(2027, 1 + (i + j) % 12, 1),
-                )
+def grow() -> None:
+    """NRW size: 396 Kommunen, each with a product in every category (bulk, as the bench)."""
+    from landscape.bench_data import generate
+
+    generate(kommunen=396)
 
 
 PAGES = [
@@ -61,7 +48,7 @@ def test_query_count_does_not_grow(
     with django_assert_max_num_queries(30) as small:
         assert detmold_client.get(url).status_code == 200
     grow()
-    assert Municipality.objects.count() > 40
+    assert Municipality.objects.count() == 396
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert detmold_client.get(url).status_code == 200
 
