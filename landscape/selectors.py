@@ -32,6 +32,10 @@ def own_municipalities(user: User) -> list[Municipality]:
     return list(Municipality.objects.filter(pk__in=ids).order_by("name")) if ids else []
 
 
+def has_demo_data() -> bool:
+    return Usage.objects.filter(is_demo=True).exists()
+
+
 def categories() -> list[Category]:
     return list(Category.objects.all())
 

@@ -27,7 +27,11 @@ def _download(content: bytes, name: str, fmt: str) -> HttpResponse:
 
 
 def _base(request, **extra) -> dict:
-    return {"own_municipalities": selectors.own_municipalities(request.user), **extra}
+    return {
+        "own_municipalities": selectors.own_municipalities(request.user),
+        "has_demo": selectors.has_demo_data(),
+        **extra,
+    }
 
 
 def overview(request):
