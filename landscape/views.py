@@ -181,7 +181,7 @@ def joint_project(request, kategorie: str):
     if request.user.is_staff and not own:
         own = list(Municipality.objects.order_by("name"))
     _form, months, _category = _window_form(request)
-    [window] = selectors.procurement_windows(months=36, category=category) or [None]
+    [window] = selectors.procurement_windows(months=months, category=category) or [None]
     window_usages = window.usages if window else []
     initial = {
         "title": _("Joint procurement: %(category)s") % {"category": category.name},

@@ -1,12 +1,10 @@
 """Lemgo's CDO records two products, finds the Kommunen on the same Ratsinformationssystem and
 a procurement window, and starts a joint project from it; axe scans every page."""
 
-import datetime as dt
-
 import pytest
 
 from tests.browser.conftest import check_a11y, login, visit
-from tests.landscape.factories import ProductFactory, UsageFactory, category
+from tests.landscape.factories import ProductFactory, UsageFactory, category, months_ahead
 from tests.members.factories import PASSWORD
 from tests.projects.factories import TopicFactory
 
@@ -17,8 +15,10 @@ def test_cdo_finds_partners_and_starts_a_joint_tender(page, live_server, lemgo_c
     TopicFactory(name="Beschaffung", slug="beschaffung")
     ris = ProductFactory(name="Gremienwerk RIS", slug="gremienwerk-ris")
     ProductFactory(name="AktenWerk DMS", slug="aktenwerk-dms", category=category("e-akte-dms"))
-    for slug, end in (("detmold", dt.date(2027, 6, 30)), ("lage", dt.date(2027, 3, 31))):
-        UsageFactory(municipality=reference_data[slug], product=ris, contract_end=end)
+    for slug, months in (("detmold", 9), ("lage", 4)):
+        UsageFactory(
+            municipality=reference_data[slug], product=ris, contract_end=months_ahead(months)
+        )
     base = live_server.url
     login(page, live_server, lemgo_cdo.email, PASSWORD)
     page.wait_for_url(f"{base}/")
@@ -41,7 +41,7 @@ def test_cdo_finds_partners_and_starts_a_joint_tender(page, live_server, lemgo_c
     assert page.get_by_text(
         "Der Vertrag kann nicht enden, bevor das Produkt im Einsatz ist."
     ).is_visible()
-    page.locator("#id_u-0-contract_end").fill("2027-09-30")
+    page.locator("#id_u-0-contract_end").fill(f"{months_ahead(8):%Y-%m-%d}")
     page.locator("#id_u-0-notice_months").fill("6")
     page.get_by_role("button", name="Alles speichern").click()
     page.wait_for_url(f"{base}/software/kommunen/lemgo/")

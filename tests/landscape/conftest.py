@@ -1,9 +1,7 @@
-import datetime as dt
-
 import pytest
 
 from landscape.models import Product
-from tests.landscape.factories import ProductFactory, UsageFactory, category
+from tests.landscape.factories import ProductFactory, UsageFactory, category, months_ahead
 
 
 @pytest.fixture
@@ -25,13 +23,12 @@ def dms(db) -> Product:
 
 @pytest.fixture
 def network(reference_data, ris, other_ris, dms):
-    """Detmold, Lage and Blomberg on the same RIS (contracts ending 2027), Lemgo on another."""
-    for slug, end in (
-        ("detmold", (2027, 6, 30)),
-        ("lage", (2027, 3, 31)),
-        ("blomberg", (2027, 12, 31)),
-    ):
-        UsageFactory(municipality=reference_data[slug], product=ris, contract_end=dt.date(*end))
+    """Detmold, Lage and Blomberg on the same RIS (contracts ending in 7, 4 and 13 months),
+    Lemgo on another."""
+    for slug, months in (("detmold", 7), ("lage", 4), ("blomberg", 13)):
+        UsageFactory(
+            municipality=reference_data[slug], product=ris, contract_end=months_ahead(months)
+        )
     UsageFactory(municipality=reference_data["lemgo"], product=other_ris, satisfaction=2)
     UsageFactory(municipality=reference_data["detmold"], product=dms)
     return reference_data

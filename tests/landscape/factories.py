@@ -7,6 +7,15 @@ from landscape.models import Category, Product, Usage
 from tests.members.factories import MunicipalityFactory
 
 
+def months_ahead(months: int) -> dt.date:
+    """The last day of the month ``months`` from today, so that tests do not age."""
+    from landscape.models import _days_in_month
+    from landscape.selectors import add_months, today
+
+    day = add_months(today(), months)
+    return day.replace(day=_days_in_month(day.year, day.month))
+
+
 def category(slug: str = "ratsinformationssystem") -> Category:
     """A category loaded by load_reference_data."""
     return Category.objects.get(slug=slug)

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from landscape import services
 from landscape.models import Product, Usage
 from lippe_ikz import events
-from tests.landscape.factories import UsageFactory, category
+from tests.landscape.factories import UsageFactory, category, months_ahead
 from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -134,7 +134,7 @@ def test_joint_project_invites_the_kommunen_with_interest(network, lemgo, lemgo_
         "blomberg": Participation.Role.INTERESTED,
     }
     assert "Lage: Gremienwerk RIS" in project.description
-    assert "31.03.2027" in project.description
+    assert f"{months_ahead(4):%d.%m.%Y}" in project.description
 
 
 def test_joint_project_needs_own_kommune(network, detmold, lemgo_cdo, ris):

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from landscape.models import Usage
 from members.models import Municipality
+from tests.landscape.factories import months_ahead
 
 pytestmark = pytest.mark.django_db
 
@@ -57,10 +58,10 @@ def test_finder_answers_who_else_uses_our_ris(network, detmold_client, detmold_c
     page = detmold_client.get(reverse("landscape:finder", args=["detmold"])).content.decode()
     section = page.split("Gremienwerk RIS</h2>")[1].split("</section>")[0]
     assert "Lage" in section and "Blomberg" in section
-    # Lage's contract (31.03.2027) ends before Detmold's (30.06.2027), Blomberg's does not.
+    # Lage's contract (in 4 months) ends before Detmold's (in 7), Blomberg's (13) does not.
     lage_row = section.split("Lage</a>")[1].split("</tr>")[0]
     blomberg_row = section.split("Blomberg</a>")[1].split("</tr>")[0]
-    assert "31.03.2027" in lage_row and "endet vor Ihrem" in lage_row
+    assert f"{months_ahead(4):%d.%m.%Y}" in lage_row and "endet vor Ihrem" in lage_row
     assert "endet vor Ihrem" not in blomberg_row
     # Lemgo uses another product in the category, with its satisfaction.
     assert "SitzungsPilot" in section and "Lemgo" in section and "2,0 von 5" in section
@@ -213,6 +214,8 @@ def test_joint_project_from_window(client, network, lemgo, lemgo_cdo, ris):
     assert project.participations.filter(role=Participation.Role.INTERESTED).count() == 3
     listing = client.get(reverse("projects:list")).content.decode()
     assert "Gemeinsame RIS-Ausschreibung" in listing
+    detail = client.get(project.get_absolute_url()).content.decode()
+    assert detail.count("Interesse") >= 3 and "Blomberg" in detail
 
 
 def test_joint_project_denied_without_own_kommune(client, network, detmold, ris):
