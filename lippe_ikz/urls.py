@@ -20,6 +20,7 @@ urlpatterns = [
     path("projekte/", include("projects.urls")),
     path("", include("workshops.urls")),
     path("ozg/", include("ozg.urls")),
+    path("software/", include("landscape.urls")),
     path("", include("digests.urls")),
 ]
 

@@ -194,6 +194,7 @@ class Section:
 
 def all_sections() -> list[Section]:
     """Every section the code knows, whether or not its app is installed."""
+    from digests.sections.landscape import LandscapeNoticeSection
     from digests.sections.meetings import MeetingsSection
     from digests.sections.members import NewMembersSection
     from digests.sections.ozg import OzgStatusSection
@@ -206,6 +207,7 @@ def all_sections() -> list[Section]:
         ProjectUpdatesSection(),
         WorkshopResultsSection(),
         OzgStatusSection(),
+        LandscapeNoticeSection(),
         NewMembersSection(),
     ]
     return sorted(sections, key=lambda s: s.order)

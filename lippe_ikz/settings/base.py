@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "projects",
     "workshops",
     "ozg",
+    "landscape",
     "digests",
 ]
 

@@ -1,0 +1,34 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LandscapeConfig(AppConfig):
+    name = "landscape"
+    verbose_name = _("Software landscape")
+
+    @property
+    def navigation(self):
+        from lippe_ikz.panels import NavItem
+
+        return [NavItem(_("Software landscape"), "landscape:overview", "/software/", order=55)]
+
+    def load_reference_data(self, *, stdout) -> None:
+        """Called by `manage.py load_reference_data`: the software categories."""
+        from landscape.reference import load_categories
+
+        load_categories(stdout=stdout)
+
+    def seed_demo(self, *, stdout) -> None:
+        """Called by `manage.py seed_demo`: products and usages of all 17 Kommunen (demo)."""
+        from landscape.demo import seed_landscape
+
+        seed_landscape(stdout=stdout)
+
+    def municipality_panels(self, request, municipality):
+        from landscape import selectors
+        from landscape.permissions import can_edit_landscape
+        from lippe_ikz.panels import Panel
+
+        context = selectors.municipality_summary(municipality=municipality)
+        context["can_edit"] = can_edit_landscape(request.user, municipality)
+        return [Panel("landscape/panels/municipality.html", context, order=55)]
