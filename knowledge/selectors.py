@@ -170,6 +170,19 @@ def overdue_articles_for(*, user: User, today: dt.date | None = None) -> list[Ar
     return [a for a in articles if a.review_due < today]
 
 
+def overdue_articles_by_user(
+    *, user_ids: list[int], today: dt.date | None = None
+) -> dict[int, list[Article]]:
+    """*digest*: ``overdue_articles_for`` of many people in one query, by user id."""
+    today = today or timezone.localdate()
+    result: dict[int, list[Article]] = {pk: [] for pk in user_ids}
+    articles = Article.objects.filter(owner_id__in=user_ids, status=Article.Status.PUBLISHED)
+    for article in articles.order_by("last_reviewed_at", "pk"):
+        if article.review_due < today:
+            result[article.owner_id].append(article)
+    return result
+
+
 def municipality_knowledge(*, municipality: Municipality) -> dict:
     """The Kommune's adopted checklists with progress and its model documents, with a
     "newer version available" flag where it uses an older version."""

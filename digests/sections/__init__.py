@@ -194,6 +194,7 @@ class Section:
 
 def all_sections() -> list[Section]:
     """Every section the code knows, whether or not its app is installed."""
+    from digests.sections.knowledge import OverdueArticlesSection
     from digests.sections.meetings import MeetingsSection
     from digests.sections.members import NewMembersSection
     from digests.sections.ozg import OzgStatusSection
@@ -207,6 +208,7 @@ def all_sections() -> list[Section]:
         WorkshopResultsSection(),
         OzgStatusSection(),
         NewMembersSection(),
+        OverdueArticlesSection(),
     ]
     return sorted(sections, key=lambda s: s.order)
 

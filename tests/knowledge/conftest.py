@@ -10,7 +10,10 @@ from tests.members.factories import MembershipFactory, UserFactory
 
 @pytest.fixture(autouse=True)
 def _private_media(tmp_path, settings):
+    from django.core.cache import cache
+
     settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()  # the rate limiter of the public request form counts in the cache
     yield
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
 
