@@ -54,7 +54,10 @@ class KnowledgeConfig(AppConfig):
         from knowledge import selectors
         from lippe_ikz.panels import Panel
 
-        articles = selectors.articles_linked_to(obj=obj, user=request.user)
+        user = getattr(request, "user", None)
+        if getattr(obj, "_meta", None) is None or user is None:
+            return []
+        articles = selectors.articles_linked_to(obj=obj, user=user)
         if articles is None:
             return []
         return [Panel("knowledge/panels/object.html", {"articles": articles, "obj": obj}, order=60)]
