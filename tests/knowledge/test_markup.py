@@ -2,6 +2,7 @@
 skipped heading levels, unique ids, a label for every field, status as text."""
 
 import re
+from itertools import pairwise
 from html.parser import HTMLParser
 
 import pytest
@@ -33,7 +34,7 @@ def assert_well_formed(html: str, url: str) -> None:
     outline = Outline()
     outline.feed(html)
     assert outline.headings.count(1) == 1, url
-    skips = [(a, b) for a, b in zip(outline.headings, outline.headings[1:]) if b > a + 1]
+    skips = [(a, b) for a, b in pairwise(outline.headings) if b > a + 1]
     assert not skips, (url, skips)
     duplicates = {i for i in outline.ids if outline.ids.count(i) > 1}
     assert not duplicates, (url, duplicates)
