@@ -94,8 +94,12 @@ class ArticleFileForm(forms.ModelForm):
 
 
 class TemplateUsageForm(forms.Form):
-    municipality = forms.ModelChoiceField(label=_("Kommune"), queryset=Municipality.objects.none())
-    file = forms.ModelChoiceField(label=_("Version in use"), queryset=ArticleFile.objects.none())
+    municipality = forms.ModelChoiceField(
+        label=_("Kommune"), queryset=Municipality.objects.none(), empty_label=None
+    )
+    file = forms.ModelChoiceField(
+        label=_("Version in use"), queryset=ArticleFile.objects.none(), empty_label=None
+    )
 
     def __init__(self, *args, municipalities, files, **kwargs):
         super().__init__(*args, **kwargs)
@@ -105,7 +109,9 @@ class TemplateUsageForm(forms.Form):
 
 
 class AdoptForm(forms.Form):
-    municipality = forms.ModelChoiceField(label=_("Kommune"), queryset=Municipality.objects.none())
+    municipality = forms.ModelChoiceField(
+        label=_("Kommune"), queryset=Municipality.objects.none(), empty_label=None
+    )
 
     def __init__(self, *args, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
