@@ -2,8 +2,8 @@
 skipped heading levels, unique ids, a label for every field, status as text."""
 
 import re
-from itertools import pairwise
 from html.parser import HTMLParser
+from itertools import pairwise
 
 import pytest
 
