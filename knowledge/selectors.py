@@ -6,7 +6,8 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from knowledge.models import (
@@ -185,39 +186,44 @@ def overdue_articles_by_user(
 
 def municipality_knowledge(*, municipality: Municipality) -> dict:
     """The Kommune's adopted checklists with progress and its model documents, with a
-    "newer version available" flag where it uses an older version."""
-    adoptions = list(
-        Adoption.objects.filter(municipality=municipality)
-        .select_related("article")
-        .annotate(done_count=Count("entries", filter=Q(entries__done_at__isnull=False)))
-        .order_by("article__title")
-    )
-    totals = dict(
-        ChecklistItem.objects.filter(article_id__in=[a.article_id for a in adoptions])
+    "newer version available" flag where it uses an older version (two queries)."""
+    item_total = (
+        ChecklistItem.objects.filter(article_id=OuterRef("article_id"))
+        .order_by()
         .values("article_id")
         .annotate(n=Count("pk"))
-        .values_list("article_id", "n")
+        .values("n")
     )
-    for adoption in adoptions:
-        adoption.item_total = totals.get(adoption.article_id, 0)
+    done = (
+        AdoptionItem.objects.filter(adoption_id=OuterRef("pk"), done_at__isnull=False)
+        .order_by()
+        .values("adoption_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    adoptions = list(
+        Adoption.objects.filter(municipality=municipality)
+        .select_related("article", "municipality")
+        .annotate(
+            done_count=Coalesce(Subquery(done), 0),
+            item_total=Coalesce(Subquery(item_total), 0),
+        )
+        .order_by("article__title")
+    )
+    latest = (
+        ArticleFile.objects.filter(article_id=OuterRef("article_id"))
+        .order_by("-version")
+        .values("version")[:1]
+    )
     usages = list(
         TemplateUsage.objects.filter(municipality=municipality)
         .select_related("article", "file")
+        .annotate(latest_version=Subquery(latest))
         .order_by("article__title")
     )
-    _annotate_latest(usages)
-    return {"adoptions": adoptions, "usages": usages}
-
-
-def _annotate_latest(usages: list[TemplateUsage]) -> None:
-    article_ids = {u.article_id for u in usages}
-    latest: dict[int, ArticleFile] = {}
-    for file in ArticleFile.objects.filter(article_id__in=article_ids).order_by("version"):
-        latest[file.article_id] = file
     for usage in usages:
-        newest = latest.get(usage.article_id)
-        usage.latest_file = newest
-        usage.is_outdated = newest is not None and newest.version > usage.file.version
+        usage.is_outdated = (usage.latest_version or 0) > usage.file.version
+    return {"adoptions": adoptions, "usages": usages}
 
 
 def usages_of(article: Article) -> list[TemplateUsage]:

@@ -178,8 +178,8 @@ def test_municipality_detail_query_count_does_not_grow(detmold_client, detmold, 
                                                        django_assert_max_num_queries):  # fmt: skip
     for _ in range(size):
         MembershipFactory(municipality=detmold, role=Membership.Role.STAFF)
-    # The page carries panels of the other apps (projects, meetings, OZG progress).
-    with django_assert_max_num_queries(14):
+    # The page carries panels of the other apps (projects, meetings, OZG progress, knowledge).
+    with django_assert_max_num_queries(16):
         response = detmold_client.get(reverse("members:municipality_detail", args=["detmold"]))
     assert response.status_code == 200
 
