@@ -331,3 +331,26 @@ def test_who_knows_what_lists_people_by_topic(client, lemgo_cdo, detmold_cdo, gu
     assert detmold_cdo.full_name in page and guide.title in page
     assert "E-Akte" in client.get("/wer-weiss-was/?q=akte").content.decode()
     assert guide.title not in client.get("/wer-weiss-was/?q=akte").content.decode()
+
+
+def test_talk_slides_public_only_when_the_talk_is(client, coordinator):
+    client.force_login(coordinator)
+    for title, public in (("Offen", True), ("Intern", False)):
+        data = {
+            "title": title,
+            "date": "2022-05-12",
+            "event": "Fachtagung",
+            "place": "Bielefeld",
+            "speakers": "Kora Koordination",
+            "upload": SimpleUploadedFile("folien.pdf", PDF, content_type="application/pdf"),
+        }
+        if public:
+            data["is_public"] = "on"
+        assert client.post("/netzwerk/vortraege/neu/", data).status_code == 302
+    from knowledge.models import Talk
+
+    public, internal = Talk.objects.get(title="Offen"), Talk.objects.get(title="Intern")
+    client.logout()
+    response = client.get(f"/netzwerk/vortraege/{public.pk}/folien/")
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+    assert client.get(f"/netzwerk/vortraege/{internal.pk}/folien/").status_code == 404
