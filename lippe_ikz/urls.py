@@ -22,6 +22,7 @@ urlpatterns = [
     path("ozg/", include("ozg.urls")),
     path("software/", include("landscape.urls")),
     path("", include("digests.urls")),
+    path("", include("knowledge.urls")),
 ]
 
 handler403 = "lippe_ikz.views.error_403"

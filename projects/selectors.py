@@ -200,3 +200,12 @@ def updates_since(
             mine |= Q(contacts=user)
         qs = qs.filter(project__in=Project.objects.filter(mine).values("pk"))
     return qs.select_related("project", "author").order_by("project__title", "created_at")
+
+
+def project_contacts() -> list[tuple[int, Project]]:
+    """*knowledge* ("Wer weiß was?"): (person id, project with topic and lead) for every
+    contact person of a project, in two queries."""
+    links = Project.contacts.through.objects.select_related("project__topic").order_by(
+        "project__title"
+    )
+    return [(link.user_id, link.project) for link in links]

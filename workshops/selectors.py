@@ -12,6 +12,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from members.models import Membership, Municipality, User
+from members.permissions import municipality_ids_for
 from workshops.models import (
     ActionItem,
     Attachment,
@@ -375,3 +376,26 @@ def event_ics(item) -> bytes:
     from workshops.calendar import event_ics as _event_ics
 
     return _event_ics(item)
+
+
+def workshops_by_person() -> list[tuple[int, Workshop]]:
+    """*knowledge* ("Wer weiß was?"): (person id, workshop) for the workshops a person set up
+    and facilitated for the network, in one query."""
+    workshops = Workshop.objects.filter(created_by__isnull=False).order_by("-created_at")
+    return [(workshop.created_by_id, workshop) for workshop in workshops]
+
+
+def editable_origins_for(*, user: User) -> dict:
+    """*knowledge*: the workshops and meetings a person may add action items to (those of
+    their Kommunen; all for admins), newest first."""
+    from workshops.permissions import _active
+
+    if not _active(user):
+        return {"workshops": [], "meetings": []}
+    workshops = Workshop.objects.order_by("-created_at")
+    meetings = Meeting.objects.select_related("host").order_by("-start")
+    if not user.is_staff:
+        ids = municipality_ids_for(user)
+        workshops = workshops.filter(organiser_id__in=ids)
+        meetings = meetings.filter(host_id__in=ids)
+    return {"workshops": list(workshops[:50]), "meetings": list(meetings[:50])}

@@ -194,6 +194,7 @@ class Section:
 
 def all_sections() -> list[Section]:
     """Every section the code knows, whether or not its app is installed."""
+    from digests.sections.knowledge import OverdueArticlesSection
     from digests.sections.landscape import LandscapeNoticeSection
     from digests.sections.meetings import MeetingsSection
     from digests.sections.members import NewMembersSection
@@ -209,6 +210,7 @@ def all_sections() -> list[Section]:
         OzgStatusSection(),
         LandscapeNoticeSection(),
         NewMembersSection(),
+        OverdueArticlesSection(),
     ]
     return sorted(sections, key=lambda s: s.order)
 

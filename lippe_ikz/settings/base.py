@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ozg",
     "landscape",
     "digests",
+    "knowledge",
 ]
 
 MIDDLEWARE = [
@@ -165,6 +166,8 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     # The public accessibility feedback form (legal app) shares allauth's rate limiter.
     "accessibility_feedback": "5/10m/ip",
+    # The public request form for a talk or visit (knowledge app).
+    "talk_request": "5/10m/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "IKZ-Portal Lippe"

@@ -74,7 +74,7 @@ def test_shared_composition_equals_the_direct_one(network, monkeypatch):
     since = until - dt.timedelta(days=2)
     own = selectors.own_municipality_ids_by_person(person_ids=[p.pk for p in people])
     prefetched = services._prefetch(own)
-    assert set(prefetched) == {"my_action_items"}
+    assert {"my_action_items"} <= set(prefetched)  # other apps (knowledge) may add theirs
     for _round in range(2):  # the second round reads everything from the shared data
         for person in people:
             direct = services.compose_digest(person=person, since=since, until=until)

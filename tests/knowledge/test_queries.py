@@ -1,0 +1,112 @@
+"""Query counts of the pages do not grow with their rows (two data sizes, same count)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from knowledge import services
+from knowledge.models import Article
+from tests.knowledge.factories import ExpertiseFactory, StoryEntryFactory, TalkFactory
+from tests.members.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def fill(n, *, detmold, lemgo, detmold_cdo, checklist, guide, reference_data):
+    kommunen = [m for m in reference_data.values() if m.slug not in ("detmold", "lemgo")]
+    for i in range(n):
+        article = services.article_create(
+            actor=detmold_cdo,
+            publish=True,
+            data={
+                "kind": Article.Kind.FAQ,
+                "title": f"FAQ {i} {n}",
+                "summary": "s",
+                "body": f"Zeile {i}",
+                "municipality": detmold,
+                "owner": detmold_cdo,
+            },
+        )
+        article.contacts.add(detmold_cdo)
+        services.article_update(
+            actor=detmold_cdo,
+            article=guide,
+            base_revision=guide.revisions.count(),
+            data={"body": f"Fassung {i} {n}"},
+            note=str(i),
+        )
+        municipality = kommunen[i % len(kommunen)]
+        person = MembershipFactory(municipality=municipality).user
+        if not checklist.adoptions.filter(municipality=municipality).exists():
+            adoption = services.adoption_create(
+                actor=person, article=checklist, municipality=municipality
+            )
+            services.adoption_item_set_done(
+                actor=person, adoption=adoption, item=checklist.items.first(), done=True
+            )
+        StoryEntryFactory(section=["history", "method", "success", "lesson", "outlook"][i % 5])
+        TalkFactory()
+        ExpertiseFactory(user=person)
+
+
+def _counts(client, urls):
+    counts = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        counts.append(len(ctx))
+    return counts
+
+
+def test_counts_are_equal_at_both_sizes(
+    detmold_client,
+    detmold,
+    lemgo,
+    detmold_cdo,
+    checklist,
+    guide,
+    reference_data,
+    django_assert_max_num_queries,
+):
+    urls = [
+        "/wissen/",
+        f"/wissen/{guide.slug}/",
+        f"/wissen/{checklist.slug}/",
+        f"/wissen/{guide.slug}/versionen/",
+        f"/wissen/{checklist.slug}/uebernahmen/",
+        f"/wissen/{checklist.slug}/uebernahmen/detmold/",
+        "/netzwerk/",
+        "/wer-weiss-was/",
+        "/wer-weiss-was/meine/",
+    ]
+    services.adoption_create(actor=detmold_cdo, article=checklist, municipality=detmold)
+    args = {
+        "detmold": detmold,
+        "lemgo": lemgo,
+        "detmold_cdo": detmold_cdo,
+        "checklist": checklist,
+        "guide": guide,
+        "reference_data": reference_data,
+    }
+    fill(2, **args)
+    small = _counts(detmold_client, urls)
+    fill(10, **args)
+    large = _counts(detmold_client, urls)
+    assert small == large, list(zip(urls, small, large, strict=True))
+    bounds = dict(zip(urls, [8, 15, 16, 15, 14, 8, 5, 11, 4], strict=True))
+    for url, bound in bounds.items():
+        with django_assert_max_num_queries(bound):
+            detmold_client.get(url)
+
+
+def test_public_story_query_count(client):
+    for n in (2, 10):
+        for _ in range(n):
+            StoryEntryFactory()
+            TalkFactory()
+        with CaptureQueriesContext(connection) as ctx:
+            client.get("/netzwerk/")
+        if n == 2:
+            small = len(ctx)
+    assert len(ctx) == small <= 6
