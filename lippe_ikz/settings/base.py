@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "workshops",
     "ozg",
     "digests",
+    "search",
 ]
 
 MIDDLEWARE = [
