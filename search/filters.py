@@ -29,7 +29,9 @@ class SearchFilter(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("all Kommunen"),
     )
-    jahr = django_filters.NumberFilter(label=_("Year"), field_name="year", min_value=1900)
+    jahr = django_filters.NumberFilter(
+        label=_("Year"), field_name="year", min_value=1900, max_value=2100
+    )
     sortierung = django_filters.ChoiceFilter(
         label=_("Sort by"), choices=SORTS, method="no_filter", empty_label=None
     )

@@ -184,6 +184,8 @@ def highlight(text: str, parsed: ParsedQuery, *, window: int | None = None) -> s
     terms = [t for term in parsed.terms for t in term.split()]
     if parsed.prefix:
         terms.append(parsed.prefix)
+    # a rough stem: "formulare" also marks "Formular" and "Formularserver"
+    terms = [t[: max(4, len(t) - 2)] if len(t) > 5 else t for t in terms if len(t) >= 3]
     tokens = re.split(r"(\s+)", text)
     marked, first = [], None
     for token in tokens:
