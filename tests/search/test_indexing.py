@@ -122,8 +122,9 @@ def test_an_admin_edit_is_reindexed_after_commit(
     assert "Open-Data-Portal" in entry.body
 
 
-def test_an_admin_deletion_removes_the_entry(detmold, detmold_cdo, admin_user,
-                                             django_capture_on_commit_callbacks):  # fmt: skip
+def test_an_admin_deletion_removes_the_entry(
+    detmold, detmold_cdo, admin_user, django_capture_on_commit_callbacks
+):
     project = ProjectFactory(title="Löschprojekt", lead=detmold)
     events.publish("projects.project.changed", project, actor=detmold_cdo)
     assert entries(type_key="projects.project") == ["Löschprojekt"]
@@ -133,8 +134,7 @@ def test_an_admin_deletion_removes_the_entry(detmold, detmold_cdo, admin_user,
     assert not entries(type_key="projects.project")
 
 
-def test_the_admin_hook_ignores_models_the_search_does_not_know(admin_user,
-                                                                django_capture_on_commit_callbacks):  # fmt: skip
+def test_admin_hook_ignores_unknown_models(admin_user, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         LogEntry.objects.create(
             user=admin_user,
