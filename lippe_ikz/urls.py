@@ -23,6 +23,7 @@ urlpatterns = [
     path("software/", include("landscape.urls")),
     path("", include("digests.urls")),
     path("", include("knowledge.urls")),
+    path("suche/", include("search.urls")),
 ]
 
 handler403 = "lippe_ikz.views.error_403"

@@ -27,3 +27,10 @@ class MembersConfig(AppConfig):
         from members.demo import seed_members
 
         seed_members(stdout=stdout)
+
+    @property
+    def search_types(self):
+        """What the portal search finds of this app (lippe_ikz.searchable)."""
+        from members.search import SEARCH_TYPES
+
+        return SEARCH_TYPES

@@ -41,3 +41,10 @@ class OzgConfig(AppConfig):
         from ozg import selectors
 
         return [Panel("ozg/panels/dashboard.html", selectors.network_summary(), order=50)]
+
+    @property
+    def search_types(self):
+        """What the portal search finds of this app (lippe_ikz.searchable)."""
+        from ozg.search import SEARCH_TYPES
+
+        return SEARCH_TYPES

@@ -48,3 +48,10 @@ class ProjectsConfig(AppConfig):
         from projects.demo import seed_projects
 
         seed_projects(stdout=stdout)
+
+    @property
+    def search_types(self):
+        """What the portal search finds of this app (lippe_ikz.searchable)."""
+        from projects.search import SEARCH_TYPES
+
+        return SEARCH_TYPES

@@ -59,3 +59,10 @@ class WorkshopsConfig(AppConfig):
         from workshops.demo import seed_workshops
 
         seed_workshops(stdout=stdout)
+
+    @property
+    def search_types(self):
+        """What the portal search finds of this app (lippe_ikz.searchable)."""
+        from workshops.search import SEARCH_TYPES
+
+        return SEARCH_TYPES

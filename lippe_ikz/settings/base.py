@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "landscape",
     "digests",
     "knowledge",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,300 @@
+"""Writing the index: (re)index objects, remove them, follow the domain events.
+
+Everything here runs inside the caller's transaction, so an event's write and its index
+update commit (or roll back) together. Only this module writes SearchEntry and SearchWord.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, models, transaction
+from django.utils import timezone, translation
+
+from lippe_ikz.searchable import SearchType, search_types
+from search.models import SearchEntry, SearchWord
+from search.normalise import clean, fold
+
+# The PostgreSQL text search configuration made by migration 0002: `german` (Snowball
+# stemming, German stop words) with `unaccent` in front of the stemmer.
+TS_CONFIG = "portal_german"
+BATCH = 1000
+_WORD = re.compile(r"[^\W\d_]{4,40}", re.UNICODE)
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+@cache
+def _types() -> tuple[SearchType, ...]:
+    return tuple(search_types())
+
+
+def all_types() -> tuple[SearchType, ...]:
+    return _types()
+
+
+def type_by_key(key: str) -> SearchType | None:
+    return next((t for t in _types() if t.key == key), None)
+
+
+def types_for_model(model) -> list[SearchType]:
+    label = model._meta.concrete_model._meta.label_lower
+    return [t for t in _types() if t.model.lower() == label]
+
+
+def _child_types(model) -> list[tuple[SearchType, str]]:
+    """(type, parent field) for every type whose parent is a `model`."""
+    label = model._meta.concrete_model._meta.label_lower
+    found = []
+    for t in _types():
+        for name in t.parents:
+            field = t.model_class._meta.get_field(name)
+            if field.related_model._meta.label_lower == label:
+                found.append((t, name))
+    return found
+
+
+def is_indexed_model(model) -> bool:
+    return bool(types_for_model(model) or _child_types(model))
+
+
+def group_of(obj) -> str:
+    return f"{obj._meta.concrete_model._meta.label_lower}:{obj.pk}"
+
+
+def _group(stype: SearchType, obj) -> str:
+    for name in stype.parents:
+        field = obj._meta.get_field(name)
+        value = getattr(obj, field.attname)
+        if value is not None:
+            return f"{field.related_model._meta.label_lower}:{value}"
+    return group_of(obj)
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+VECTOR = (
+    SearchVector("folded_title", weight="A", config=TS_CONFIG)
+    + SearchVector("folded_extra", weight="B", config=TS_CONFIG)
+    + SearchVector("folded_body", weight="C", config=TS_CONFIG)
+)
+
+
+def index_objects(stype: SearchType, objs: Iterable) -> int:
+    """Write the entries of `objs` (loaded through ``stype.get_queryset()``); an object whose
+    ``document`` is None loses its entry. Returns the number of entries written."""
+    ct = None
+    rows: list[SearchEntry] = []
+    dropped: list[int] = []
+    words: dict[str, str] = {}
+    with translation.override(settings.LANGUAGE_CODE):
+        for obj in objs:
+            if ct is None:
+                ct = ContentType.objects.get_for_model(obj, for_concrete_model=True)
+            doc = stype.document(obj)
+            if doc is None:
+                dropped.append(obj.pk)
+                continue
+            title, extra, body = clean(doc.title)[:400], clean(doc.extra), clean(doc.body)
+            date = _as_date(doc.date)
+            rows.append(
+                SearchEntry(
+                    type_key=stype.key,
+                    content_type=ct,
+                    object_id=obj.pk,
+                    group=_group(stype, obj),
+                    municipality_id=doc.municipality_id,
+                    date=date,
+                    year=date.year if date else None,
+                    title=title,
+                    extra=extra,
+                    body=body,
+                    url=doc.url[:500],
+                    folded_title=fold(title)[:400],
+                    folded_extra=fold(extra),
+                    folded_body=fold(body),
+                )
+            )
+            if is_postgres():
+                for word in _WORD.findall(f"{title} {extra} {body}"):
+                    words.setdefault(fold(word), word)
+    if dropped:
+        SearchEntry.objects.filter(type_key=stype.key, object_id__in=dropped).delete()
+    if rows:
+        SearchEntry.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["type_key", "object_id"],
+            update_fields=[
+                "content_type",
+                "group",
+                "municipality",
+                "date",
+                "year",
+                "title",
+                "extra",
+                "body",
+                "url",
+                "folded_title",
+                "folded_extra",
+                "folded_body",
+                "indexed_at",
+            ],
+        )
+        if is_postgres():
+            SearchEntry.objects.filter(
+                type_key=stype.key, object_id__in=[r.object_id for r in rows]
+            ).update(vector=VECTOR)
+    if words:
+        SearchWord.objects.bulk_create(
+            [SearchWord(word=w[:100], display=d[:100]) for w, d in words.items()],
+            ignore_conflicts=True,
+            batch_size=BATCH,
+        )
+    return len(rows)
+
+
+def reindex(obj) -> None:
+    """Re-index `obj` under every type of its model and re-sync the types that are its parts."""
+    model = obj._meta.concrete_model
+    for stype in types_for_model(model):
+        index_objects(stype, stype.get_queryset().filter(pk=obj.pk))
+        if not stype.get_queryset().filter(pk=obj.pk).exists():
+            remove(stype.key, obj.pk)
+    for stype, field in _child_types(model):
+        current = list(stype.get_queryset().filter(**{field: obj.pk}))
+        SearchEntry.objects.filter(type_key=stype.key, group=group_of(obj)).exclude(
+            object_id__in=[c.pk for c in current]
+        ).delete()
+        index_objects(stype, current)
+
+
+def remove(type_key: str, object_id: int) -> None:
+    SearchEntry.objects.filter(type_key=type_key, object_id=object_id).delete()
+
+
+def remove_object(obj) -> None:
+    """Drop every entry of `obj` and of its parts (at once, in the caller's transaction)."""
+    ct = ContentType.objects.get_for_model(obj, for_concrete_model=True)
+    SearchEntry.objects.filter(content_type=ct, object_id=obj.pk).delete()
+    SearchEntry.objects.filter(group=group_of(obj)).delete()
+
+
+def reindex_by_id(model, pk) -> None:
+    """After a write outside the services (the admin): index what is there, drop what is gone."""
+    obj = model._default_manager.filter(pk=pk).first()
+    if obj is None:
+        ct = ContentType.objects.get_for_model(model, for_concrete_model=True)
+        SearchEntry.objects.filter(content_type=ct, object_id=pk).delete()
+        SearchEntry.objects.filter(group=f"{model._meta.label_lower}:{pk}").delete()
+        return
+    if is_indexed_model(model):
+        reindex(obj)
+    else:
+        for target in _fk_targets(obj):
+            reindex(target)
+
+
+def reindex_type(stype: SearchType, *, progress=None) -> int:
+    """Index every object of a type, in batches; drop entries of vanished objects."""
+    queryset = stype.get_queryset().order_by("pk")
+    seen: list[int] = []
+    written = 0
+    last = 0
+    while True:
+        batch = list(queryset.filter(pk__gt=last)[:BATCH])
+        if not batch:
+            break
+        last = batch[-1].pk
+        seen.extend(o.pk for o in batch)
+        written += index_objects(stype, batch)
+        if progress is not None:
+            progress(len(batch))
+    stale = SearchEntry.objects.filter(type_key=stype.key).exclude(object_id__in=seen)
+    if len(seen) < 20000:
+        stale.delete()
+    else:  # large types: compare in Python instead of a huge NOT IN
+        alive = set(seen)
+        gone = [
+            pk
+            for pk in SearchEntry.objects.filter(type_key=stype.key).values_list(
+                "object_id", flat=True
+            )
+            if pk not in alive
+        ]
+        for start in range(0, len(gone), BATCH):
+            SearchEntry.objects.filter(
+                type_key=stype.key, object_id__in=gone[start : start + BATCH]
+            ).delete()
+    return written
+
+
+def _fk_targets(obj) -> list:
+    """The indexed objects an unindexed object points at (a participation's project …)."""
+    found = []
+    for field in obj._meta.concrete_fields:
+        if (
+            field.is_relation
+            and field.many_to_one
+            and is_indexed_model(field.related_model)
+            and getattr(obj, field.attname) is not None
+        ):
+            found.append(getattr(obj, field.name))
+    return found
+
+
+def _is_deletion_of(event, obj) -> bool:
+    return event.is_deletion and event.entity.replace("_", "") == obj._meta.model_name
+
+
+def handle_event(event) -> None:
+    """Keep the index current after a service's write (called by SearchConfig.handle_event)."""
+    obj = event.obj
+    for stype in _types():
+        if event.kind in stype.rebuild_on:
+            key = stype.key
+
+            def rebuild_later(key=key):
+                from search.tasks import reindex_search_type
+
+                reindex_search_type.delay(key)
+
+            transaction.on_commit(rebuild_later)
+    if not isinstance(obj, models.Model) or obj.pk is None:
+        return
+    targets = []
+    if _is_deletion_of(event, obj):
+        if is_indexed_model(type(obj)):
+            remove_object(obj)
+        targets.extend(_fk_targets(obj) if not is_indexed_model(type(obj)) else [])
+    elif is_indexed_model(type(obj)):
+        targets.append(obj)
+    else:
+        targets.extend(_fk_targets(obj))
+    targets.extend(
+        v for v in event.data.values() if isinstance(v, models.Model) and v.pk is not None
+    )
+    seen = set()
+    for target in targets:
+        if not is_indexed_model(type(target)):
+            continue
+        if _is_deletion_of(event, obj) and group_of(target) == group_of(obj):
+            continue
+        key = group_of(target)
+        if key not in seen:
+            seen.add(key)
+            reindex(target)
