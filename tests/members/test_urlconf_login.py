@@ -30,6 +30,11 @@ PUBLIC_PREFIXES = (
     "/static/",
     "/termine/feed/",
     "/digest/abmelden/",
+    # The public part (app public): OZG pages, open data, the read-only API, robots, sitemap.
+    "/online-dienste/",
+    "/api/v1/",
+    "/robots.txt",
+    "/sitemap.xml",
 )
 
 SAMPLE = {"slug": "detmold", "pk": "1", "int": "1", "str": "x", "path": "x", "uuid": None}
