@@ -13,7 +13,9 @@ OZG-Leistung, its Lebens-/Geschäftslage and the names of its LeiKa-Leistungen (
 3. A word matches a service when its stem occurs anywhere in the service's text, so that
    "hund" finds the compound "Hundesteuer".
 4. Services matching every word come first; if none match every word, the services matching
-   the most words are returned. Within a group, a match in the service's own name ranks first.
+   the most words are returned. Within a group, services with more single names (the
+   service's or one LeiKa name) containing every word rank first ("Hundehaltung Meldung"
+   for "Hund anmelden"), then those whose own name matches.
 
 The index (one normalised string per active service) is built with two queries and kept in
 memory per catalogue version (public.cache), so a search costs no query after the first.
@@ -76,10 +78,10 @@ def query_terms(query: str) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
-_INDEX: dict[float, list[tuple[int, str, str]]] = {}
+_INDEX: dict[float, list[tuple[int, str, str, list[str]]]] = {}
 
 
-def _index(version: float) -> list[tuple[int, str, str]]:
+def _index(version: float) -> list[tuple[int, str, str, list[str]]]:
     cached = _INDEX.get(version)
     if cached is not None:
         return cached
@@ -95,7 +97,10 @@ def _index(version: float) -> list[tuple[int, str, str]]:
     ).values_list("service_id", "name"):
         if service_id in texts:
             texts[service_id].append(name)
-    index = [(pk, names[pk], normalise(" ".join(parts))) for pk, parts in texts.items()]
+    index = [
+        (pk, names[pk], normalise(" ".join(parts)), [normalise(p) for p in parts])
+        for pk, parts in texts.items()
+    ]
     _INDEX.clear()
     _INDEX[version] = index
     return index
@@ -107,14 +112,15 @@ def search(query: str, *, version: float = 0.0) -> list[int] | None:
     if not terms:
         return None
     scored = []
-    for pk, name, text in _index(version):
+    for pk, name, text, parts in _index(version):
         hits = sum(1 for term in terms if term in text)
         if hits:
+            strong = sum(1 for part in parts if all(term in part for term in terms))
             in_name = sum(1 for term in terms if term in name)
-            scored.append((hits, in_name, pk))
+            scored.append((hits, strong, in_name, pk))
     if not scored:
         return []
-    best = max(hits for hits, _, _ in scored)
+    best = max(row[0] for row in scored)
     scored = [row for row in scored if row[0] == best]
-    scored.sort(key=lambda row: (-row[1], row[2]))
-    return [pk for _, _, pk in scored]
+    scored.sort(key=lambda row: (-row[1], -row[2], row[3]))
+    return [row[3] for row in scored]

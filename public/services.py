@@ -12,7 +12,7 @@ from members.permissions import can_edit_municipality
 from ozg.models import OzgService
 from public.models import ApiToken, PublicationException, PublicationSetting, hash_token
 
-TOKEN_PREFIX = "ikz_"
+TOKEN_PREFIX = "ikz_"  # noqa: S105 - a marker, not a secret
 
 
 def _check(actor: User, municipality: Municipality) -> None:
