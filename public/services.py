@@ -25,7 +25,9 @@ def publication_setting_update(
     *, municipality: Municipality, statuses_public: bool, actor: User
 ) -> PublicationSetting:
     _check(actor, municipality)
-    setting, _created = PublicationSetting.objects.get_or_create(municipality=municipality)
+    setting = PublicationSetting.objects.filter(
+        municipality=municipality
+    ).first() or PublicationSetting(municipality=municipality)
     setting.statuses_public = statuses_public
     setting.full_clean()
     setting.save()
