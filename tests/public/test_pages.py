@@ -140,7 +140,9 @@ def test_release_setting_change_invalidates_the_cache(client, released, luegde, 
     from public import services
 
     assert "luegde/wohngeld" in client.get("/online-dienste/luegde/").content.decode()
-    services.publication_setting_update(municipality=luegde, statuses_public=False, actor=admin_user)
+    services.publication_setting_update(
+        municipality=luegde, statuses_public=False, actor=admin_user
+    )
     assert "luegde/wohngeld" not in client.get("/online-dienste/luegde/").content.decode()
 
 
@@ -178,9 +180,7 @@ def test_release_setting_is_edited_by_the_kommune_and_admins_only(
     setting = PublicationSetting.objects.get(municipality=detmold)
     assert setting.statuses_public is True
     assert setting.history.count() == 1
-    response = detmold_client.post(
-        url, {"exception_form": "1", "service": "10092", "mode": "hide"}
-    )
+    response = detmold_client.post(url, {"exception_form": "1", "service": "10092", "mode": "hide"})
     assert response.status_code == 302
     assert PublicationException.objects.get(municipality=detmold).public is False
     bad = detmold_client.post(url, {"exception_form": "1", "service": "00000", "mode": "hide"})
