@@ -11,7 +11,7 @@ from django.core.paginator import Page
 from django.db.models import Model
 
 from members.models import Municipality, User
-from ozg.models import LeikaService, Lebenslage, OzgService, Themenfeld
+from ozg.models import Lebenslage, LeikaService, OzgService, Themenfeld
 from public.api import serializers
 from public.selectors import (
     PUBLIC_MUNICIPALITY_FIELDS,
@@ -123,7 +123,7 @@ FRAMEWORK_KEYS = {
     "messages", "DEFAULT_MESSAGE_LEVELS", "portal_name", "main_navigation", "True", "False",
     "None", "block", "forloop", "s", "k", "r", "f", "c", "name", "kind", "meaning", "e",
     "sql_queries", "debug", "view", "t", "level", "label", "bar", "chart_id", "title",
-    "first_col", "caption", "field", "widget", "attrs", "errors", "hint", "id", "kind",
+    "first_col", "caption", "field", "widget", "attrs", "errors", "hint", "id",
     "group_name", "option", "group_choices", "group_index", "form", "label_tag", "help_text",
 }  # fmt: skip
 
