@@ -267,12 +267,20 @@ def _rows_for(slug: str | None):
     return selectors.status_rows(qs.order_by("municipality__name", "service__ozg_id"))
 
 
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 def _csv(rows: list[dict]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=selectors.PUBLIC_STATUS_FIELDS, delimiter=";")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: _cell(v) for k, v in row.items()})
     return "\ufeff" + out.getvalue()
 
 

@@ -15,7 +15,7 @@ def test_csv_of_a_kommune_parses_back(client, released):
     assert 'filename="ozg-online-dienste-luegde.csv"' in response["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     wohngeld = next(r for r in rows if r["ozg_id"] == "10092")
-    assert wohngeld["reifegrad"] == "3" and wohngeld["online"] == "True"
+    assert wohngeld["reifegrad"] == "3" and wohngeld["online"] == "true"
     assert wohngeld["link"] == "https://www.example.org/luegde/wohngeld"
     assert (
         wohngeld["reifegrad_text"] == "Online-Leistung"
