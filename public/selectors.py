@@ -109,6 +109,15 @@ def status_rows(qs: QuerySet[ServiceStatus]) -> list[dict]:
     return [_row(values) for values in qs.values_list(*_STATUS_VALUES)]
 
 
+def status_values(qs: QuerySet[ServiceStatus]):
+    """The tuples behind status_rows (to paginate in SQL; turn each into a dict with row())."""
+    return qs.values_list(*_STATUS_VALUES)
+
+
+def row(values) -> dict:
+    return _row(values)
+
+
 def _row(v) -> dict:
     (ags, slug, kommune, ozg_id, name, themenfeld, lage, maturity, state, since, url,
      solution, solution_url, updated) = v  # fmt: skip

@@ -165,15 +165,19 @@ def kommune(request, slug: str):
                 status=400,
             )
         qs = filterset.qs.order_by("-maturity", "service__name")
-        rows = selectors.status_rows(qs)
         query = filterset.form.cleaned_data.get("q") or ""
-        if query:
+        if query:  # ranked by the matcher: order in Python (a few rows)
+            rows = selectors.status_rows(qs)
             ranked = selectors.search.search(query, version=catalogue_version) or []
             ids = dict(OzgService.objects.filter(pk__in=ranked).values_list("ozg_id", "pk"))
             position = {pk: i for i, pk in enumerate(ranked)}
             rows.sort(key=lambda r: position.get(ids.get(r["ozg_id"]), 10**6))
-        paginator = Paginator(rows, PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("seite"))
+            page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("seite"))
+        else:  # COUNT and one page of rows in SQL
+            page = Paginator(selectors.status_values(qs), PAGE_SIZE).get_page(
+                request.GET.get("seite")
+            )
+            page.object_list = [selectors.row(v) for v in page.object_list]
         return _html(
             request,
             "public/kommune.html",
