@@ -1,8 +1,12 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from lippe_ikz import views
+from public import views as public_views
+from public.sitemaps import SITEMAPS
 
 admin.site.site_header = _("IKZ-Portal Lippe – administration")
 admin.site.site_title = _("IKZ-Portal Lippe")
@@ -24,6 +28,10 @@ urlpatterns = [
     path("", include("digests.urls")),
     path("", include("knowledge.urls")),
     path("suche/", include("search.urls")),
+    path("", include("public.urls")),
+    path("api/v1/", include("public.api.urls")),
+    path("robots.txt", public_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", login_not_required(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 handler403 = "lippe_ikz.views.error_403"

@@ -49,6 +49,11 @@ INSTALLED_APPS = [
     "digests",
     "knowledge",
     "search",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django.contrib.sitemaps",
+    "public",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +73,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "public.middleware.NoIndexMiddleware",
 ]
 
 ROOT_URLCONF = "lippe_ikz.urls"
@@ -274,3 +280,49 @@ LOGGING = {
 PORTAL_NAME = "IKZ-Portal Lippe"
 # Where feedback on accessibility (BITVNRW § 5) goes, besides ADMINS.
 ACCESSIBILITY_FEEDBACK_EMAIL = env("ACCESSIBILITY_FEEDBACK_EMAIL", default="")
+
+# --- Public pages, open data and API (app public) -------------------------------------------
+# Licence of the open data: "dl-de/by-2-0" (Datenlizenz Deutschland – Namensnennung 2.0) or
+# "cc-by/4.0" (Creative Commons Namensnennung 4.0).
+OPEN_DATA_LICENSE = env.str("OPEN_DATA_LICENSE", default="dl-de/by-2-0")
+if OPEN_DATA_LICENSE not in {"dl-de/by-2-0", "cc-by/4.0"}:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("OPEN_DATA_LICENSE must be dl-de/by-2-0 or cc-by/4.0")
+# Anonymous requests per address: public pages (django-ratelimit) and the API (DRF throttle).
+PUBLIC_RATE_LIMIT = env.str("PUBLIC_RATE_LIMIT", default="120/m")
+API_ANON_RATE = env.str("API_ANON_RATE", default="120/min")
+API_USER_RATE = env.str("API_USER_RATE", default="1200/min")
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "public.api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": [],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE, "user": API_USER_RATE},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0) or None,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "IKZ-Portal Lippe – API",
+    "DESCRIPTION": (
+        "Lesender Zugriff auf die Kommunen des Kreises Lippe, die OZG-Leistungen und die "
+        "freigegebenen Umsetzungsstände. Ohne Anmeldung: nur freigegebene Daten. Mit einem "
+        "persönlichen Token (Profilseite, nur Mitglieder): auch nicht freigegebene Stände."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}

@@ -30,6 +30,11 @@ PUBLIC_PREFIXES = (
     "/static/",
     "/termine/feed/",
     "/digest/abmelden/",
+    # The public part (app public): OZG pages, open data, the read-only API, robots, sitemap.
+    "/online-dienste/",
+    "/api/v1/",
+    "/robots.txt",
+    "/sitemap.xml",
 )
 # Single public pages whose neighbours stay private (the network's public story and its
 # request form; slides of talks marked public).
