@@ -17,7 +17,7 @@ class DigestsConfig(AppConfig):
         return [
             Panel(
                 "digests/panel.html",
-                {"preference": preference, "next_slot": selectors.next_slot(preference)},
+                {"preference": preference, "schedule": selectors.digest_schedule(preference)},
                 order=80,
             )
         ]
