@@ -7,6 +7,10 @@ An app's AppConfig may define
 - ``municipality_panels(request, municipality) -> list[Panel]``: sections of a Kommune's page.
 - ``profile_panels(request) -> list[Panel]``: sections of the person's own profile page
   (outside its form, e.g. calendar subscription or email settings).
+- ``object_panels(request, obj) -> list[Panel]``: sections an app adds to another app's
+  detail page (a project, workshop, meeting, OZG service …), e.g. the knowledge articles
+  linked to it or its discussion. The page renders them with ``{% object_panels obj as
+  panels %}`` (library ``portal``); an app returns ``[]`` for objects it has nothing for.
 
 Pages collect them here in INSTALLED_APPS order (then by ``order``), so an app that is not
 installed simply contributes nothing.
@@ -58,3 +62,7 @@ def municipality_panels(request, municipality) -> list[Panel]:
 
 def profile_panels(request) -> list[Panel]:
     return _collect("profile_panels", request)
+
+
+def object_panels(request, obj) -> list[Panel]:
+    return _collect("object_panels", request, obj)

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from lippe_ikz import events
 from members.models import Membership, Municipality, User
 from members.permissions import can_edit_municipality
 from members.reference import MunicipalityRow
@@ -38,6 +39,7 @@ def municipalities_import(*, rows: list[MunicipalityRow]) -> ImportReport:
             municipality = Municipality(ags=row.ags, slug=german_slugify(row.name), **fields)
             municipality.full_clean()
             municipality.save()
+            events.publish("members.municipality.created", municipality)
             report.created += 1
             continue
         changed = {k: v for k, v in fields.items() if getattr(municipality, k) != v}
@@ -48,6 +50,7 @@ def municipalities_import(*, rows: list[MunicipalityRow]) -> ImportReport:
             setattr(municipality, key, value)
         municipality.full_clean()
         municipality.save()
+        events.publish("members.municipality.changed", municipality)
         report.updated += 1
     return report
 
@@ -64,6 +67,7 @@ def municipality_update(*, actor: User, municipality: Municipality, data: dict) 
         setattr(municipality, key, value)
     municipality.full_clean()
     municipality.save()
+    events.publish("members.municipality.changed", municipality, actor=actor)
     return municipality
 
 
@@ -77,6 +81,7 @@ def user_update_profile(*, user: User, data: dict) -> User:
         setattr(user, key, value)
     user.full_clean(exclude=["password"])
     user.save()
+    events.publish("members.user.changed", user, actor=user)
     return user
 
 
@@ -90,6 +95,7 @@ def membership_update_profile(
     membership.responsibilities = responsibilities
     membership.full_clean()
     membership.save()
+    events.publish("members.membership.changed", membership, actor=actor)
     return membership
 
 
@@ -139,6 +145,7 @@ def user_invite(
         membership = Membership(user=user, municipality=municipality, role=role)
         membership.full_clean()
         membership.save()
+    events.publish("members.user.created", user, actor=invited_by)
     transaction.on_commit(lambda: user_send_invitation(user=user, invited_by=invited_by))
     return user
 
@@ -148,6 +155,7 @@ def membership_add(*, user: User, municipality: Municipality, role: str, **profi
     membership = Membership(user=user, municipality=municipality, role=role, **profile)
     membership.full_clean()
     membership.save()
+    events.publish("members.membership.created", membership)
     return membership
 
 

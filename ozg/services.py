@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lippe_ikz import events
 from lippe_ikz.uploads import inspect_upload
 from members.models import Municipality, User
 from members.text import german_slugify
@@ -199,6 +200,7 @@ def catalogue_import(
 
     if catalogue.leika is not None:
         report.leika_changed = _replace_leika(catalogue)
+    events.publish("ozg.catalogue.imported", report, actor=actor)
     return report
 
 
@@ -288,7 +290,7 @@ def status_set(
     status.updated_by = actor
     status.full_clean(validate_unique=False, validate_constraints=created)
     status.save()
-    StatusChange.objects.create(
+    change = StatusChange.objects.create(
         status=status,
         municipality=municipality,
         service=service,
@@ -306,6 +308,14 @@ def status_set(
         },
         changed_by=actor,
         changed_at=timezone.now(),
+    )
+    events.publish(
+        "ozg.status.created" if created else "ozg.status.changed",
+        status,
+        actor=actor,
+        municipality=municipality,
+        service=service,
+        change=change,
     )
     return status
 
@@ -424,6 +434,7 @@ def assignment_set(
     assignment.full_clean(validate_unique=False)
     assignment.save()
     assignment.supporters.set([m for m in supporters if m.pk != lead.pk])
+    events.publish("ozg.assignment.changed", assignment, actor=actor)
     return assignment
 
 
@@ -438,6 +449,7 @@ def assignment_update_notes(
     assignment.target_date = target_date
     assignment.full_clean(validate_unique=False)
     assignment.save()
+    events.publish("ozg.assignment.changed", assignment, actor=actor)
     return assignment
 
 
@@ -478,8 +490,15 @@ def form_template_save(
         form.owner_id = lead_id
     if not form.link and not form.file:
         raise ValidationError(_("Give a link or upload a file."))
+    created = form.pk is None
     form.full_clean()
     form.save()
+    events.publish(
+        "ozg.form_template.created" if created else "ozg.form_template.changed",
+        form,
+        actor=actor,
+        service=service,
+    )
     return form
 
 
@@ -500,6 +519,7 @@ def form_adopt(
     adoption.adopted_on = adopted_on or timezone.localdate()
     adoption.full_clean(validate_unique=False)
     adoption.save()
+    events.publish("ozg.form_adoption.changed", adoption, actor=actor, form=form)
     return adoption
 
 

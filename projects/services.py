@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from lippe_ikz import events
 from lippe_ikz.uploads import inspect_upload
 from members.models import Municipality, User
 from members.permissions import municipality_ids_for
@@ -100,6 +101,7 @@ def project_create(
         text=_("Project created, led by %(lead)s.") % {"lead": lead_municipality.name},
         new_status=status,
     )
+    events.publish("projects.project.created", project, actor=actor, lead=lead_municipality)
     return project
 
 
@@ -122,6 +124,7 @@ def project_update(
         project.partners.set(partners)
     if contacts is not None:
         project.contacts.set(contacts)
+    events.publish("projects.project.changed", project, actor=actor)
     return project
 
 
@@ -147,6 +150,7 @@ def project_set_details(
             obj = model(project=project, **row)
             obj.full_clean()
             obj.save()
+    events.publish("projects.project.details_changed", project, actor=actor)
 
 
 @transaction.atomic
@@ -155,6 +159,7 @@ def project_delete(*, actor: User, project: Project) -> None:
         raise PermissionDenied
     for document in project.documents.all():
         document.file.delete(save=False)
+    events.publish("projects.project.deleted", project, actor=actor)
     project.delete()
 
 
@@ -168,7 +173,17 @@ def participation_add(
     own = municipality.pk in permissions.joinable_municipality_ids(actor, project)
     if not own and not permissions.can_manage_project(actor, project):
         raise PermissionDenied
-    return _save_participation(Participation(project=project, municipality=municipality, role=role))
+    participation = _save_participation(
+        Participation(project=project, municipality=municipality, role=role)
+    )
+    events.publish(
+        "projects.participation.created",
+        participation,
+        actor=actor,
+        project=project,
+        municipality=municipality,
+    )
+    return participation
 
 
 @transaction.atomic
@@ -189,6 +204,13 @@ def participation_set_role(*, actor: User, participation: Participation, role: s
             _save_participation(old)
     participation.role = role
     _save_participation(participation)
+    events.publish(
+        "projects.participation.changed",
+        participation,
+        actor=actor,
+        project=project,
+        municipality=participation.municipality,
+    )
 
 
 @transaction.atomic
@@ -203,6 +225,13 @@ def participation_remove(*, actor: User, participation: Participation) -> None:
     CostShare.objects.filter(
         cost_item__project=project, municipality_id=participation.municipality_id
     ).delete()
+    events.publish(
+        "projects.participation.deleted",
+        participation,
+        actor=actor,
+        project=project,
+        municipality=participation.municipality,
+    )
     participation.delete()
 
 
@@ -230,6 +259,7 @@ def status_update_add(
     update.full_clean()
     update.save()
     changed = []
+    previous_status = project.status
     if new_status and new_status != project.status:
         project.status = new_status
         changed.append("status")
@@ -237,6 +267,16 @@ def status_update_add(
         project.progress = progress
         changed.append("progress")
     project.save(update_fields=[*changed, "updated_at"])
+    events.publish("projects.status_update.created", update, actor=actor, project=project)
+    if "status" in changed:
+        events.publish(
+            "projects.project.status_changed",
+            project,
+            actor=actor,
+            previous_status=previous_status,
+            new_status=new_status,
+            update=update,
+        )
     return update
 
 
@@ -294,7 +334,9 @@ def cost_item_create(
     if set(data) - COST_ITEM_FIELDS:
         raise ValueError(f"{set(data) - COST_ITEM_FIELDS} not editable here")
     item = CostItem(project=project, **data)
-    return _save_cost_item(item, _cost_shares(item, percentages))
+    item = _save_cost_item(item, _cost_shares(item, percentages))
+    events.publish("projects.cost_item.created", item, actor=actor, project=project)
+    return item
 
 
 @transaction.atomic
@@ -315,13 +357,16 @@ def cost_item_update(
         raise ValueError(f"{set(data) - COST_ITEM_FIELDS} not editable here")
     for key, value in data.items():
         setattr(cost_item, key, value)
-    return _save_cost_item(cost_item, _cost_shares(cost_item, percentages))
+    cost_item = _save_cost_item(cost_item, _cost_shares(cost_item, percentages))
+    events.publish("projects.cost_item.changed", cost_item, actor=actor, project=cost_item.project)
+    return cost_item
 
 
 @transaction.atomic
 def cost_item_delete(*, actor: User, cost_item: CostItem) -> None:
     if not permissions.can_edit_project(actor, cost_item.project):
         raise PermissionDenied
+    events.publish("projects.cost_item.deleted", cost_item, actor=actor, project=cost_item.project)
     cost_item.delete()
 
 
@@ -351,6 +396,7 @@ def wish_create(
     wish.full_clean()
     wish.save()
     WishVote.objects.create(wish=wish, municipality=municipality, user=actor)
+    events.publish("projects.wish.created", wish, actor=actor, project=project)
     return wish
 
 
@@ -362,6 +408,7 @@ def wish_support(*, actor: User, wish: Wish, municipality: Municipality) -> Wish
     vote = WishVote(wish=wish, municipality=municipality, user=actor)
     vote.full_clean()
     vote.save()
+    events.publish("projects.wish_vote.created", vote, actor=actor, project=wish.project, wish=wish)
     return vote
 
 
@@ -380,6 +427,14 @@ def wish_withdraw_support(*, actor: User, wish: Wish, municipality: Municipality
         raise ValidationError(
             _("%(name)s does not support this wish.") % {"name": municipality.name}
         )
+    events.publish(
+        "projects.wish_vote.deleted",
+        wish,
+        actor=actor,
+        project=wish.project,
+        wish=wish,
+        municipality=municipality,
+    )
 
 
 @transaction.atomic
@@ -387,10 +442,18 @@ def wish_set_status(*, actor: User, wish: Wish, status: str, provider_answer: st
     """The lead records what happened with the wish and the provider's answer."""
     if not permissions.can_manage_project(actor, wish.project):
         raise PermissionDenied
+    previous_status = wish.status
     wish.status = status
     wish.provider_answer = provider_answer
     wish.full_clean()
     wish.save()
+    events.publish(
+        "projects.wish.status_changed" if previous_status != status else "projects.wish.changed",
+        wish,
+        actor=actor,
+        project=wish.project,
+        previous_status=previous_status,
+    )
     return wish
 
 
@@ -420,6 +483,7 @@ def document_add(*, actor: User, project: Project, title: str, uploaded_file) ->
     except Exception:
         document.file.delete(save=False)
         raise
+    events.publish("projects.document.created", document, actor=actor, project=project)
     return document
 
 
@@ -429,5 +493,6 @@ def document_delete(*, actor: User, document: Document) -> None:
         raise PermissionDenied
     name = document.file.name
     storage = document.file.storage
+    events.publish("projects.document.deleted", document, actor=actor, project=document.project)
     document.delete()
     transaction.on_commit(lambda: storage.delete(name))

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lippe_ikz import events
 from lippe_ikz.uploads import inspect_upload
 from members.models import Municipality, User
 from members.text import german_slugify
@@ -83,6 +84,7 @@ def workshop_create(*, actor: User, data: dict) -> Workshop:
     workshop.slug = _unique_slug(workshop.title)
     workshop.full_clean()
     workshop.save()
+    events.publish("workshops.workshop.created", workshop, actor=actor)
     return workshop
 
 
@@ -99,6 +101,12 @@ def workshop_update(*, actor: User, workshop: Workshop, data: dict) -> Workshop:
         raise PermissionDenied
     workshop.full_clean()
     workshop.save()
+    events.publish(
+        "workshops.workshop.changed",
+        workshop,
+        actor=actor,
+        results_changed=workshop.results != results_before,
+    )
     return workshop
 
 
@@ -124,6 +132,7 @@ def session_create(
     session.save()
     if municipalities is not None:
         session.attending_municipalities.set(municipalities)
+    events.publish("workshops.session.created", session, actor=actor, workshop=workshop)
     return session
 
 
@@ -139,12 +148,16 @@ def session_update(
         raise PermissionDenied
     before = _snapshot(session)
     _apply(session, data, SESSION_FIELDS)
-    if _calendar_changed(session, before):
+    moved = _calendar_changed(session, before)
+    if moved:
         session.sequence += 1
     session.full_clean()
     session.save()
     if municipalities is not None:
         session.attending_municipalities.set(municipalities)
+    events.publish(
+        "workshops.session.changed", session, actor=actor, workshop=session.workshop, moved=moved
+    )
     return session
 
 
@@ -162,7 +175,13 @@ def _event_cancel(event):
 def session_cancel(*, actor: User, session: WorkshopSession) -> WorkshopSession:
     if not permissions.can_edit_workshop(actor, session.workshop):
         raise PermissionDenied
-    return _event_cancel(session)
+    was_cancelled = session.is_cancelled
+    _event_cancel(session)
+    if not was_cancelled:
+        events.publish(
+            "workshops.session.cancelled", session, actor=actor, workshop=session.workshop
+        )
+    return session
 
 
 # --- Meetings -------------------------------------------------------------------------------
@@ -178,6 +197,7 @@ def meeting_create(*, actor: User, data: dict, agenda: list[dict] | None = None)
     meeting.save()
     if agenda:
         _agenda_replace(meeting, agenda)
+    events.publish("workshops.meeting.created", meeting, actor=actor)
     return meeting
 
 
@@ -193,13 +213,21 @@ def meeting_update(
     _apply(meeting, data, MEETING_FIELDS)
     if not permissions.can_edit_meeting(actor, meeting):
         raise PermissionDenied
-    if _calendar_changed(meeting, before):
+    moved = _calendar_changed(meeting, before)
+    if moved:
         meeting.sequence += 1
     meeting.full_clean()
     meeting.save()
     if agenda is not None:
         _agenda_replace(meeting, agenda)
     _promote_waiting(meeting)
+    events.publish(
+        "workshops.meeting.changed",
+        meeting,
+        actor=actor,
+        moved=moved,
+        previous_start=before.get("start"),
+    )
     return meeting
 
 
@@ -222,7 +250,11 @@ def meeting_cancel(*, actor: User, meeting: Meeting) -> Meeting:
     """Cancel; feeds and downloads then send the event with STATUS:CANCELLED."""
     if not permissions.can_edit_meeting(actor, meeting):
         raise PermissionDenied
-    return _event_cancel(meeting)
+    was_cancelled = meeting.is_cancelled
+    _event_cancel(meeting)
+    if not was_cancelled:
+        events.publish("workshops.meeting.cancelled", meeting, actor=actor)
+    return meeting
 
 
 @transaction.atomic
@@ -259,6 +291,7 @@ def meeting_copy(*, actor: User, meeting: Meeting, weeks: int) -> Meeting:
             for a in meeting.agenda_items.all()
         ],
     )
+    events.publish("workshops.meeting.created", copy, actor=actor, copied_from=meeting)
     return copy
 
 
@@ -274,6 +307,7 @@ def meeting_minutes_update(
     meeting.minutes_updated_at = timezone.now()
     meeting.full_clean()
     meeting.save()
+    events.publish("workshops.meeting.minutes_changed", meeting, actor=actor)
     return meeting
 
 
@@ -405,6 +439,13 @@ def attendance_set(*, actor: User, user: User, meeting: Meeting, response: str) 
     attendance.save()
     if previous == Attendance.Response.ACCEPTED and response != previous:
         _promote_waiting(meeting)
+    events.publish(
+        "workshops.attendance.changed",
+        attendance,
+        actor=actor,
+        meeting=meeting,
+        previous_response=previous,
+    )
     return attendance
 
 
@@ -427,6 +468,7 @@ def action_item_create(
     _apply(item, data, ACTION_ITEM_FIELDS)
     item.full_clean()
     item.save()
+    events.publish("workshops.action_item.created", item, actor=actor)
     return item
 
 
@@ -438,10 +480,17 @@ def action_item_set_status(*, actor: User, item: ActionItem, status: str) -> Act
     if status not in ActionItem.Status.values:
         raise ValidationError({"status": _("Unknown status.")})
     if item.status != status:
+        previous_status = item.status
         item.status = status
         item.completed_at = timezone.now() if status == ActionItem.Status.DONE else None
         item.full_clean()
         item.save()
+        events.publish(
+            "workshops.action_item.status_changed",
+            item,
+            actor=actor,
+            previous_status=previous_status,
+        )
     return item
 
 
@@ -467,6 +516,7 @@ def attachment_add(
     attachment.file = uploaded
     attachment.full_clean()
     attachment.save()
+    events.publish("workshops.attachment.created", attachment, actor=actor)
     return attachment
 
 
@@ -476,6 +526,7 @@ def attachment_delete(*, actor: User, attachment: Attachment) -> None:
     if not permissions.can_delete_attachment(actor, attachment):
         raise PermissionDenied
     storage, name = attachment.file.storage, attachment.file.name
+    events.publish("workshops.attachment.deleted", attachment, actor=actor)
     attachment.delete()
     transaction.on_commit(lambda: storage.delete(name))
 

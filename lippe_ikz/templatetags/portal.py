@@ -58,3 +58,11 @@ def field(bound_field, **attrs):
         "kind": kind,
         "widget": bound_field.as_widget(attrs=widget_attrs),
     }
+
+
+@register.simple_tag(takes_context=True, name="object_panels")
+def object_panels_tag(context, obj):
+    """The sections other apps add to ``obj``'s detail page (see lippe_ikz.panels)."""
+    from lippe_ikz.panels import object_panels
+
+    return object_panels(context["request"], obj)
