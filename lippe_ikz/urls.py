@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("workshops.urls")),
     path("ozg/", include("ozg.urls")),
     path("", include("digests.urls")),
+    path("", include("privacy.urls")),
 ]
 
 handler403 = "lippe_ikz.views.error_403"

@@ -41,3 +41,10 @@ class OzgConfig(AppConfig):
         from ozg import selectors
 
         return [Panel("ozg/panels/dashboard.html", selectors.network_summary(), order=50)]
+
+    # --- privacy (lippe_ikz/privacy.py) ---------------------------------------------------
+
+    def personal_data(self, person):
+        from ozg import privacy
+
+        return privacy.personal_data(person)

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "workshops",
     "ozg",
     "digests",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -276,3 +277,10 @@ LOGGING = {
 PORTAL_NAME = "IKZ-Portal Lippe"
 # Where feedback on accessibility (BITVNRW § 5) goes, besides ADMINS.
 ACCESSIBILITY_FEEDBACK_EMAIL = env("ACCESSIBILITY_FEEDBACK_EMAIL", default="")
+
+# --- Privacy (DSGVO): data export and retention periods in days ------------------------------
+# The beat task privacy.apply_retention deletes older rows daily; the Datenschutzerklärung
+# (legal app) states these defaults.
+DATA_EXPORT_VALID_DAYS = env.int("DATA_EXPORT_VALID_DAYS", default=7)
+RETENTION_DIGEST_LOG_DAYS = env.int("RETENTION_DIGEST_LOG_DAYS", default=180)
+RETENTION_FEEDBACK_DAYS = env.int("RETENTION_FEEDBACK_DAYS", default=365)
