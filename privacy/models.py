@@ -88,7 +88,7 @@ class Offboarding(models.Model):
         related_name="+",
         verbose_name=_("carried out by"),
     )
-    handed_over = models.JSONField(_("handed over"), default=dict)
+    handed_over = models.JSONField(_("handed over"), default=dict, blank=True)
     created_at = models.DateTimeField(_("carried out"), auto_now_add=True)
 
     class Meta:
