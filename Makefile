@@ -5,16 +5,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
+# Port of the dev server (make run PORT=8130).
+PORT ?= 8000
 
-.PHONY: run install assets migrate data serve test lint format messages worker beat bench clean check-deploy audit
+.PHONY: run install assets migrate data schedules serve test lint format messages worker beat bench clean check-deploy audit
 
-run: install assets migrate data ## install, migrate, load data, serve on http://127.0.0.1:8000
+run: install assets migrate data schedules ## install, migrate, load data, then web + Celery worker + beat (Ctrl-C stops all three)
 	@echo ""
-	@echo "  IKZ-Portal Lippe: http://127.0.0.1:8000"
+	@echo "  IKZ-Portal Lippe: http://127.0.0.1:$(PORT)"
 	@echo "  Log in as cdo.detmold@example.org (or cdo.<kommune>@example.org, admin@example.org)"
 	@echo "  Password for all demo accounts: ikz-demo-2026"
 	@echo ""
-	$(MANAGE) runserver 127.0.0.1:8000
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/honcho start -f Procfile -p $(PORT)
 
 $(STAMP): requirements/dev.txt requirements/base.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -37,8 +39,11 @@ data: install
 	$(MANAGE) load_reference_data
 	$(MANAGE) seed_demo
 
-serve:
-	$(MANAGE) runserver 127.0.0.1:8000
+schedules: install ## the beat schedules (digests, reminders, retention) in the database
+	$(MANAGE) setup_periodic_tasks
+
+serve: ## only the dev server (tasks wait in the broker until a worker runs)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check .
@@ -55,10 +60,10 @@ messages: install ## refresh the message catalogues (edit locale/*/LC_MESSAGES/d
 	$(MANAGE) makemessages -l de -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
-worker: install ## a real Celery worker (needs REDIS_URL)
+worker: install ## a Celery worker alone (Redis with REDIS_URL, else the embedded SQLite broker)
 	$(BIN)/celery -A lippe_ikz worker --loglevel=INFO
 
-beat: install ## Celery beat with the database scheduler (needs REDIS_URL)
+beat: install ## Celery beat alone, with the database scheduler
 	$(BIN)/celery -A lippe_ikz beat --loglevel=INFO --scheduler django_celery_beat.schedulers:DatabaseScheduler
 
 bench: install assets migrate ## benchmarks as ratios against a baseline in the same run

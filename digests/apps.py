@@ -17,7 +17,24 @@ class DigestsConfig(AppConfig):
         return [
             Panel(
                 "digests/panel.html",
-                {"preference": preference, "next_slot": selectors.next_slot(preference)},
+                {"preference": preference, "schedule": selectors.digest_schedule(preference)},
                 order=80,
             )
         ]
+
+    # --- privacy (lippe_ikz/privacy.py) ---------------------------------------------------
+
+    def personal_data(self, person):
+        from digests import privacy
+
+        return privacy.personal_data(person)
+
+    def anonymise(self, *, person, actor):
+        from digests import privacy
+
+        privacy.anonymise(person=person, actor=actor)
+
+    def apply_retention(self, *, now):
+        from digests import privacy
+
+        return privacy.apply_retention(now=now)

@@ -1,6 +1,7 @@
 """Reads of the digests app: preferences, due people, slots."""
 
 import datetime as dt
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -44,6 +45,8 @@ def slot_of(*, period: str, weekday: int, hour: int) -> dt.datetime:
 
 
 def next_slot(preference: DigestPreference, now: dt.datetime | None = None) -> dt.datetime | None:
+    """The person's next slot: this week's if no digest of this week went out yet (it may
+    lie in the past: then it is due and waits for the dispatcher), else next week's."""
     if not preference.enabled:
         return None
     now = now or timezone.now()
@@ -52,7 +55,54 @@ def next_slot(preference: DigestPreference, now: dt.datetime | None = None) -> d
     if Delivery.objects.filter(person_id=preference.person_id, period=period).exists():
         following = period_of(slot + dt.timedelta(days=7))
         return slot_of(period=following, weekday=preference.weekday, hour=preference.hour)
-    return max(slot, now)
+    return slot
+
+
+DISPATCH_TASK = "digests.dispatch_digests"
+# Beat writes a task's last run to the database every few minutes (DatabaseScheduler syncs
+# every 3 minutes), so "running" allows two intervals plus that lag.
+DISPATCH_GRACE = dt.timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class DigestSchedule:
+    """What the dashboard says about the person's digest, truthfully."""
+
+    next_at: dt.datetime | None  # None: the person gets no digest
+    due: bool  # the slot has come; the next dispatcher run sends it
+    dispatcher_running: bool  # beat has run the dispatcher recently
+    dispatcher_last_run: dt.datetime | None
+
+
+def dispatcher_state(now: dt.datetime | None = None) -> tuple[bool, dt.datetime | None]:
+    """Whether beat runs the digest dispatcher (its last run is recent), and when it last ran."""
+    from django_celery_beat.models import PeriodicTask
+
+    now = now or timezone.now()
+    task = (
+        PeriodicTask.objects.filter(task=DISPATCH_TASK, enabled=True)
+        .select_related("interval")
+        .order_by("-last_run_at")
+        .first()
+    )
+    if task is None or task.last_run_at is None:
+        return False, None
+    every = dt.timedelta(minutes=15)
+    if task.interval is not None:
+        every = dt.timedelta(**{task.interval.period: task.interval.every})
+    return now - task.last_run_at <= 2 * every + DISPATCH_GRACE, task.last_run_at
+
+
+def digest_schedule(preference: DigestPreference, now: dt.datetime | None = None) -> DigestSchedule:
+    now = now or timezone.now()
+    slot = next_slot(preference, now)
+    running, last_run = dispatcher_state(now)
+    return DigestSchedule(
+        next_at=slot,
+        due=slot is not None and slot <= now,
+        dispatcher_running=running,
+        dispatcher_last_run=last_run,
+    )
 
 
 def _people_with_slots() -> QuerySet:

@@ -26,7 +26,11 @@ def preferences(request):
     return render(
         request,
         "digests/preferences.html",
-        {"form": form, "preference": preference, "next_slot": selectors.next_slot(preference)},
+        {
+            "form": form,
+            "preference": preference,
+            "schedule": selectors.digest_schedule(preference),
+        },
     )
 
 

@@ -15,6 +15,12 @@ class LegalPage(models.Model):
     kind = models.CharField(_("page"), max_length=20, choices=Kind.choices, unique=True)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text (Markdown)"))
+    title_en = models.CharField(_("English title"), max_length=200, blank=True)
+    body_en = models.TextField(
+        _("English text (Markdown)"),
+        blank=True,
+        help_text=_("Shown when the portal is used in English; empty shows the German text."),
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     history = HistoricalRecords()
@@ -29,6 +35,12 @@ class LegalPage(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse(f"legal:{self.kind}")
+
+    def in_language(self, language: str) -> tuple[str, str]:
+        """(title, body) in the language, falling back to the German text."""
+        if language == "en" and self.body_en:
+            return self.title_en or self.title, self.body_en
+        return self.title, self.body
 
 
 class AccessibilityFeedback(models.Model):

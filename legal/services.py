@@ -4,19 +4,35 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 
-from legal.defaults import DEFAULT_PAGES
+from legal.defaults import DEFAULT_PAGES, ENGLISH_PAGES, SUPERSEDED
 from legal.models import AccessibilityFeedback, LegalPage
 
 
 @transaction.atomic
 def legal_pages_ensure() -> int:
-    """Create the legal pages that do not exist yet; never overwrite an admin's text."""
+    """Create the legal pages that do not exist yet; never overwrite an admin's text.
+
+    A page still showing an earlier default text (nobody edited it) gets the current one,
+    and an empty English version is filled from the defaults.
+    """
     created = 0
     for kind, (title, body) in DEFAULT_PAGES.items():
-        _page, was_created = LegalPage.objects.get_or_create(
-            kind=kind, defaults={"title": title, "body": body}
+        title_en, body_en = ENGLISH_PAGES.get(kind, ("", ""))
+        page, was_created = LegalPage.objects.get_or_create(
+            kind=kind,
+            defaults={"title": title, "body": body, "title_en": title_en, "body_en": body_en},
         )
         created += was_created
+        if was_created:
+            continue
+        changed = False
+        if page.body in SUPERSEDED.get(kind, ()):
+            page.body, changed = body, True
+        if body_en and not page.body_en:
+            page.title_en, page.body_en, changed = title_en, body_en, True
+        if changed:
+            page.full_clean()
+            page.save()
     return created
 
 

@@ -2,6 +2,7 @@ from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -12,7 +13,9 @@ from legal.models import LegalPage
 
 def _page(request, kind: str, extra: dict | None = None):
     page = get_object_or_404(LegalPage, kind=kind)
-    return render(request, "legal/page.html", {"page": page, **(extra or {})})
+    title, body = page.in_language(translation.get_language() or "de")
+    context = {"page": page, "title": title, "body": body, **(extra or {})}
+    return render(request, "legal/page.html", context)
 
 
 @login_not_required

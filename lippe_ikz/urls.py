@@ -32,6 +32,7 @@ urlpatterns = [
     path("api/v1/", include("public.api.urls")),
     path("robots.txt", public_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", login_not_required(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", include("privacy.urls")),
 ]
 
 handler403 = "lippe_ikz.views.error_403"

@@ -34,3 +34,20 @@ class MembersConfig(AppConfig):
         from members.search import SEARCH_TYPES
 
         return SEARCH_TYPES
+
+    # --- privacy (lippe_ikz/privacy.py) ---------------------------------------------------
+
+    def personal_data(self, person):
+        from members import privacy
+
+        return privacy.personal_data(person)
+
+    def hand_over(self, *, person, successor, actor):
+        from members import privacy
+
+        return privacy.hand_over(person=person, successor=successor, actor=actor)
+
+    def anonymise(self, *, person, actor):
+        from members import privacy
+
+        privacy.anonymise(person=person, actor=actor)

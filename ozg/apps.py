@@ -48,3 +48,10 @@ class OzgConfig(AppConfig):
         from ozg.search import SEARCH_TYPES
 
         return SEARCH_TYPES
+
+    # --- privacy (lippe_ikz/privacy.py) ---------------------------------------------------
+
+    def personal_data(self, person):
+        from ozg import privacy
+
+        return privacy.personal_data(person)

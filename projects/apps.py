@@ -55,3 +55,15 @@ class ProjectsConfig(AppConfig):
         from projects.search import SEARCH_TYPES
 
         return SEARCH_TYPES
+
+    # --- privacy (lippe_ikz/privacy.py) ---------------------------------------------------
+
+    def personal_data(self, person):
+        from projects import privacy
+
+        return privacy.personal_data(person)
+
+    def hand_over(self, *, person, successor, actor):
+        from projects import privacy
+
+        return privacy.hand_over(person=person, successor=successor, actor=actor)

@@ -12,6 +12,11 @@ def test_celery_reads_django_settings_and_accepts_json_only():
     assert app.conf.timezone == "Europe/Berlin"
 
 
-def test_tasks_run_eagerly_without_a_broker():
-    # The test settings mirror `make run`: no REDIS_URL means eager tasks in-process.
+def test_tests_run_tasks_eagerly_but_make_run_does_not():
+    # The test settings run tasks in-process (a task's effect is visible at once); `make run`
+    # uses a real worker and beat on the embedded broker (tests/test_embedded_broker.py).
     assert settings.CELERY_TASK_ALWAYS_EAGER is True
+    from lippe_ikz.settings import base
+
+    assert base.CELERY_EMBEDDED_BROKER_URL.startswith("sqla+sqlite:///")
+    assert base.CELERY_EMBEDDED_BROKER_URL.endswith("/var/celery-broker.sqlite3")

@@ -66,3 +66,20 @@ class WorkshopsConfig(AppConfig):
         from workshops.search import SEARCH_TYPES
 
         return SEARCH_TYPES
+
+    # --- privacy (lippe_ikz/privacy.py) ---------------------------------------------------
+
+    def personal_data(self, person):
+        from workshops import privacy
+
+        return privacy.personal_data(person)
+
+    def hand_over(self, *, person, successor, actor):
+        from workshops import privacy
+
+        return privacy.hand_over(person=person, successor=successor, actor=actor)
+
+    def anonymise(self, *, person, actor):
+        from workshops import privacy
+
+        privacy.anonymise(person=person, actor=actor)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django.contrib.sitemaps",
     "public",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -220,11 +221,14 @@ SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 ADMINS = [("Portal-Administration", a) for a in env.list("ADMIN_EMAILS", default=[])]
 
 # --- Celery ---------------------------------------------------------------------------------
-# Without REDIS_URL tasks run eagerly in the web process (make run); with it a real worker
-# (make worker) and beat consume them from Redis.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# With REDIS_URL the worker and beat (make run, make worker, make beat) use Redis. Without it
+# they use the embedded broker: kombu's SQLAlchemy transport on a SQLite file under var/, so
+# that `make run` runs web, worker and beat with no server at all. Tasks are never run
+# eagerly outside the tests (settings/test.py): the weekly digest needs a real beat + worker.
+CELERY_EMBEDDED_BROKER_URL = f"sqla+sqlite:///{VAR_DIR / 'celery-broker.sqlite3'}"
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or CELERY_EMBEDDED_BROKER_URL)
 CELERY_RESULT_BACKEND = None
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
@@ -236,7 +240,12 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+if CELERY_BROKER_URL.startswith("sqla+"):
+    # The SQLAlchemy transport passes its options to create_engine(): wait for SQLite's
+    # write lock instead of failing when web, worker and beat write at once.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"connect_args": {"timeout": 30}}
+else:
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # --- Security -------------------------------------------------------------------------------
@@ -326,3 +335,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+# --- Privacy (DSGVO): data export and retention periods in days ------------------------------
+# The beat task privacy.apply_retention deletes older rows daily; the Datenschutzerklärung
+# (legal app) states these defaults.
+DATA_EXPORT_VALID_DAYS = env.int("DATA_EXPORT_VALID_DAYS", default=7)
+RETENTION_DIGEST_LOG_DAYS = env.int("RETENTION_DIGEST_LOG_DAYS", default=180)
+RETENTION_FEEDBACK_DAYS = env.int("RETENTION_FEEDBACK_DAYS", default=365)

@@ -1,4 +1,4 @@
-"""`make run`: debug on, everything embedded (SQLite, eager Celery, console email)."""
+"""`make run`: debug on, everything embedded (SQLite, Celery on a SQLite broker, console email)."""
 
 import os
 

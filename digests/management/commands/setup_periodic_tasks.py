@@ -6,11 +6,16 @@ from django_celery_beat.models import IntervalSchedule, PeriodicTask
 SCHEDULES = [
     ("Weekly digests: dispatcher", "digests.dispatch_digests", 15),
     ("Meeting reminders and cancellations", "digests.dispatch_meeting_notices", 15),
+    # Daily: delivery logs, feedback, expired sessions and data exports (privacy app).
+    ("Privacy: retention rules", "privacy.apply_retention", 24 * 60),
 ]
 
 
 class Command(BaseCommand):
-    help = "Create the Celery beat schedules of the portal (every 15 minutes: digests, reminders)."
+    help = (
+        "Create the Celery beat schedules of the portal (every 15 minutes: digests, reminders; "
+        "daily: retention rules)."
+    )
 
     def handle(self, *args, **options):
         for name, task, minutes in SCHEDULES:
