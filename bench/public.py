@@ -78,7 +78,7 @@ def run() -> list[str]:
 
     from members.models import Municipality
     from ozg.bench_data import generate
-    from public.models import PublicationSetting
+    from public_site.models import PublicationSetting
 
     quiet = io.StringIO()
     call_command("migrate", verbosity=0, stdout=quiet)

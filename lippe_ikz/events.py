@@ -43,6 +43,7 @@ from typing import Any
 
 from django.apps import apps
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 
 
 @dataclass(frozen=True)
@@ -84,12 +85,26 @@ def publish(kind: str, obj: Any, *, actor: Any = None, **data: Any) -> Event:
     """Tell every listening app that ``obj`` was written; returns the event."""
     if kind.count(".") != 2:
         raise ValueError(f"event kind must be '<app>.<entity>.<verb>', not {kind!r}")
-    event = Event(kind=kind, obj=obj, actor=actor, data=data)
+    event = Event(
+        kind=kind,
+        obj=_unwrap(obj),
+        actor=_unwrap(actor),
+        data={key: _unwrap(value) for key, value in data.items()},
+    )
     for recorder in getattr(_local, "recorders", ()):
         recorder.append(event)
     for handler in _handlers():
         handler(event)
     return event
+
+
+def _unwrap(value: Any) -> Any:
+    """``request.user`` is a lazy proxy; listeners get the instance itself (``type()`` works)."""
+    if isinstance(value, LazyObject):
+        if value._wrapped is empty:
+            value._setup()
+        return value._wrapped
+    return value
 
 
 @contextlib.contextmanager

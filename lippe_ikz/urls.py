@@ -5,8 +5,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from lippe_ikz import views
-from public import views as public_views
-from public.sitemaps import SITEMAPS
+from public_site import views as public_views
+from public_site.sitemaps import SITEMAPS
 
 admin.site.site_header = _("IKZ-Portal Lippe – administration")
 admin.site.site_title = _("IKZ-Portal Lippe")
@@ -28,8 +28,8 @@ urlpatterns = [
     path("", include("digests.urls")),
     path("", include("knowledge.urls")),
     path("suche/", include("search.urls")),
-    path("", include("public.urls")),
-    path("api/v1/", include("public.api.urls")),
+    path("", include("public_site.urls")),
+    path("api/v1/", include("public_site.api.urls")),
     path("robots.txt", public_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", login_not_required(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("privacy.urls")),

@@ -278,10 +278,10 @@ def handle_event(event) -> None:
         return
     targets = []
     if _is_deletion_of(event, obj):
-        if is_indexed_model(type(obj)):
+        if is_indexed_model(obj.__class__):
             remove_object(obj)
-        targets.extend(_fk_targets(obj) if not is_indexed_model(type(obj)) else [])
-    elif is_indexed_model(type(obj)):
+        targets.extend(_fk_targets(obj) if not is_indexed_model(obj.__class__) else [])
+    elif is_indexed_model(obj.__class__):
         targets.append(obj)
     else:
         targets.extend(_fk_targets(obj))
@@ -290,7 +290,7 @@ def handle_event(event) -> None:
     )
     seen = set()
     for target in targets:
-        if not is_indexed_model(type(target)):
+        if not is_indexed_model(target.__class__):
             continue
         if _is_deletion_of(event, obj) and group_of(target) == group_of(obj):
             continue

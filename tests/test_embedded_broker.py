@@ -60,8 +60,9 @@ def test_a_real_worker_consumes_a_task_from_the_sqlite_broker(tmp_path):
             env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
     try:
-        producer = Celery("probe", broker=url)
-        producer.conf.broker_transport_options = settings.CELERY_BROKER_TRANSPORT_OPTIONS
+        # Not the current app: shared tasks of later tests must keep the project's app.
+        producer = Celery("probe", broker=url, set_as_current=False)
+        producer.conf.broker_transport_options = settings.CELERY_EMBEDDED_BROKER_TRANSPORT_OPTIONS
         # celery.accumulate is built into every worker and needs no database.
         sent = producer.send_task("celery.accumulate", args=(4, 2))
         deadline = time.monotonic() + 45

@@ -30,3 +30,17 @@ def test_capture_only_sees_its_own_block():
     events.publish("members.user.changed", 3)
     assert [e.obj for e in outer] == [1, 2]
     assert [e.obj for e in inner] == [2] and inner[0].is_deletion
+
+
+def test_lazy_request_user_reaches_listeners_as_the_instance(db):
+    from django.contrib.auth import get_user_model
+    from django.utils.functional import SimpleLazyObject
+
+    user = get_user_model().objects.create_user(email="lazy@example.org", password="x", full_name="Lea Lazy")
+    lazy = SimpleLazyObject(lambda: user)
+    with events.capture() as published:
+        events.publish("members.person.changed", lazy, actor=lazy, person=lazy)
+    event = published[0]
+    assert type(event.obj) is type(user)
+    assert type(event.actor) is type(user)
+    assert type(event.data["person"]) is type(user)

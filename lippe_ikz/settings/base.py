@@ -53,7 +53,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django.contrib.sitemaps",
-    "public",
+    "public_site",
     "privacy",
 ]
 
@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "public.middleware.NoIndexMiddleware",
+    "public_site.middleware.NoIndexMiddleware",
 ]
 
 ROOT_URLCONF = "lippe_ikz.urls"
@@ -240,10 +240,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The SQLAlchemy transport passes its options to create_engine(): wait for SQLite's
+# write lock instead of failing when web, worker and beat write at once.
+CELERY_EMBEDDED_BROKER_TRANSPORT_OPTIONS = {"connect_args": {"timeout": 30}}
 if CELERY_BROKER_URL.startswith("sqla+"):
-    # The SQLAlchemy transport passes its options to create_engine(): wait for SQLite's
-    # write lock instead of failing when web, worker and beat write at once.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"connect_args": {"timeout": 30}}
+    CELERY_BROKER_TRANSPORT_OPTIONS = CELERY_EMBEDDED_BROKER_TRANSPORT_OPTIONS
 else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
@@ -305,7 +306,7 @@ API_USER_RATE = env.str("API_USER_RATE", default="1200/min")
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "public.api.authentication.BearerTokenAuthentication",
+        "public_site.api.authentication.BearerTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],

@@ -223,7 +223,11 @@ def test_setup_periodic_tasks_is_idempotent(db):
     call_command("setup_periodic_tasks", stdout=open("/dev/null", "w"))  # noqa: SIM115
     call_command("setup_periodic_tasks", stdout=open("/dev/null", "w"))  # noqa: SIM115
     tasks_by_name = dict(PeriodicTask.objects.values_list("task", "interval__every"))
-    assert tasks_by_name == {"digests.dispatch_digests": 15, "digests.dispatch_meeting_notices": 15}
+    assert tasks_by_name == {
+        "digests.dispatch_digests": 15,
+        "digests.dispatch_meeting_notices": 15,
+        "privacy.apply_retention": 1440,
+    }
 
 
 def test_send_digests_command(person, lemgo, capsys):

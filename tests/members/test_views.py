@@ -179,8 +179,8 @@ def test_municipality_detail_query_count_does_not_grow(detmold_client, detmold, 
     for _ in range(size):
         MembershipFactory(municipality=detmold, role=Membership.Role.STAFF)
     # The page carries panels of the other apps (projects, meetings, OZG progress, software
-    # landscape: one query, knowledge: two).
-    with django_assert_max_num_queries(17):
+    # landscape: one query, knowledge: two, publication setting of the public pages: two).
+    with django_assert_max_num_queries(19):
         response = detmold_client.get(reverse("members:municipality_detail", args=["detmold"]))
     assert response.status_code == 200
 

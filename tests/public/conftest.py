@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from ozg.models import OzgService, ServiceStatus
-from public.models import PublicationSetting
+from public_site.models import PublicationSetting
 
 SECRET_NOTE = "GEHEIME-NOTIZ-4711"
 

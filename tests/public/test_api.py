@@ -4,8 +4,8 @@ filters, 304, throttling, and clear 4xx answers to bad input."""
 import pytest
 from django.core.cache import cache
 
-from public import services
-from public.models import ApiToken
+from public_site import services
+from public_site.models import ApiToken
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from django.db.models import Model
 
 from members.models import Municipality, User
 from ozg.models import Lebenslage, LeikaService, OzgService, Themenfeld
-from public.api import serializers
-from public.selectors import (
+from public_site.api import serializers
+from public_site.selectors import (
     PUBLIC_MUNICIPALITY_FIELDS,
     PUBLIC_SERVICE_FIELDS,
     PUBLIC_STATUS_FIELDS,
@@ -154,7 +154,7 @@ def test_secret_note_and_people_never_appear(client, released, detmold_cdo, url)
 
 
 def test_member_token_sees_unreleased_but_still_no_notes_or_people(client, released, detmold_cdo):
-    from public import services
+    from public_site import services
 
     _token, raw = services.api_token_create(user=detmold_cdo, name="t")
     body = client.get("/api/v1/status/", HTTP_AUTHORIZATION=f"Bearer {raw}").content.decode()

@@ -39,7 +39,7 @@ def test_licence_comes_from_the_setting(client, released):
 
 
 def test_data_dictionary_lists_every_column(client, released):
-    from public.selectors import PUBLIC_STATUS_FIELDS
+    from public_site.selectors import PUBLIC_STATUS_FIELDS
 
     body = client.get("/online-dienste/daten/").content.decode()
     for name in PUBLIC_STATUS_FIELDS:

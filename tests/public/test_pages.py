@@ -5,8 +5,8 @@ import pytest
 from django.test import override_settings
 
 from ozg import services as ozg_services
-from public import search
-from public.models import PublicationException, PublicationSetting
+from public_site import search
+from public_site.models import PublicationException, PublicationSetting
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +137,7 @@ def test_conditional_get_answers_304(client, released):
 
 
 def test_release_setting_change_invalidates_the_cache(client, released, luegde, admin_user):
-    from public import services
+    from public_site import services
 
     assert "luegde/wohngeld" in client.get("/online-dienste/luegde/").content.decode()
     services.publication_setting_update(

@@ -6,13 +6,13 @@ from django.core.cache import cache
 
 from members.models import Municipality
 from ozg.bench_data import generate
-from public.models import PublicationSetting
+from public_site.models import PublicationSetting
 
 pytestmark = pytest.mark.django_db
 
 URLS = {
     "/online-dienste/": 3,
-    "/online-dienste/luegde/": 7,
+    "/online-dienste/luegde/": 8,
     "/online-dienste/luegde/?q=Wohngeld&online=on": 10,
     "/online-dienste/leistungen/": 4,
     "/online-dienste/leistungen/10092/": 4,

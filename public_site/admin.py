@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from public.models import ApiToken, PublicationException, PublicationSetting
+from public_site.models import ApiToken, PublicationException, PublicationSetting
 
 
 @admin.register(PublicationSetting)
@@ -32,7 +32,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
 
 def _bump(obj) -> None:
-    from public import cache
+    from public_site import cache
 
     cache.bump(obj.municipality)
 

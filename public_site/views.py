@@ -28,10 +28,10 @@ from django_ratelimit.core import is_ratelimited
 from members.models import Municipality
 from members.permissions import can_edit_municipality
 from ozg.models import OzgService
-from public import cache, dcat, selectors, services
-from public.filters import PublicServiceFilter, PublicStatusFilter
-from public.forms import ExceptionForm, PublicationForm, TokenForm
-from public.models import ApiToken
+from public_site import cache, dcat, selectors, services
+from public_site.filters import PublicServiceFilter, PublicStatusFilter
+from public_site.forms import ExceptionForm, PublicationForm, TokenForm
+from public_site.models import ApiToken
 
 PAGE_SIZE = 50
 

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from members.models import Municipality
 from ozg.models import ImplementationState, OzgService, ServiceStatus, Solution
-from public.models import PublicationSetting
+from public_site.models import PublicationSetting
 
 NOT_RELEASED = {"schieder-schwalenberg", "extertal"}  # to show what "not released" looks like
 
@@ -39,7 +39,7 @@ def seed_public(*, stdout) -> None:
                     "is_demo": True,
                 },
             )
-    from public import cache
+    from public_site import cache
 
     cache.bump_all()
     stdout.write(f"Public demo: {created} publication settings (demo), Wohngeld online in Lügde")

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
-from public import services
+from public_site import services
 
 
 class BearerTokenAuthentication(authentication.BaseAuthentication):
@@ -28,7 +28,7 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
 
 
 class BearerTokenScheme(OpenApiAuthenticationExtension):
-    target_class = "public.api.authentication.BearerTokenAuthentication"
+    target_class = "public_site.api.authentication.BearerTokenAuthentication"
     name = "personalToken"
 
     def get_security_definition(self, auto_schema):

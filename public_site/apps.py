@@ -10,11 +10,12 @@ MUNICIPALITY_EVENTS = {"members.municipality.created", "members.municipality.cha
 class PublicConfig(AppConfig):
     """Public OZG pages, open data and the read-only API, on top of members and ozg."""
 
-    name = "public"
+    name = "public_site"
+    label = "public"
     verbose_name = _("Public pages and API")
 
     def handle_event(self, event) -> None:
-        from public import cache
+        from public_site import cache
 
         if event.kind in CATALOGUE_EVENTS:
             cache.bump_all()
@@ -27,7 +28,7 @@ class PublicConfig(AppConfig):
 
     def municipality_panels(self, request, municipality):
         from lippe_ikz.panels import Panel
-        from public import selectors
+        from public_site import selectors
 
         return [
             Panel(
@@ -39,7 +40,7 @@ class PublicConfig(AppConfig):
 
     def profile_panels(self, request):
         from lippe_ikz.panels import Panel
-        from public import selectors
+        from public_site import selectors
 
         return [
             Panel(
@@ -50,6 +51,6 @@ class PublicConfig(AppConfig):
         ]
 
     def seed_demo(self, *, stdout) -> None:
-        from public.demo import seed_public
+        from public_site.demo import seed_public
 
         seed_public(stdout=stdout)

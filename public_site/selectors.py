@@ -22,8 +22,8 @@ from ozg.models import (
     Themenfeld,
 )
 from ozg.selectors import share_chart
-from public import search
-from public.models import ApiToken, PublicationException, PublicationSetting
+from public_site import search
+from public_site.models import ApiToken, PublicationException, PublicationSetting
 
 MATURITY_LABELS = dict(Maturity.choices)
 STATE_LABELS = dict(ImplementationState.choices)

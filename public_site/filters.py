@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Municipality
 from ozg.models import OZG_COMPLIANT_FROM, ImplementationState, Lebenslage, Themenfeld
-from public import search
+from public_site import search
 
 
 class _SearchMixin:

@@ -20,9 +20,9 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from members.models import Municipality
-from public import cache, selectors
-from public.api import serializers
-from public.filters import ApiStatusFilter, KommuneFilter, PublicServiceFilter
+from public_site import cache, selectors
+from public_site.api import serializers
+from public_site.filters import ApiStatusFilter, KommuneFilter, PublicServiceFilter
 
 MAX_PAGE_SIZE = 500
 
@@ -67,7 +67,7 @@ class CachedView(GenericAPIView):
         )
         etag = cache.etag_for(key)
         modified = max(versions)
-        from public.views import _not_modified
+        from public_site.views import _not_modified
 
         if _not_modified(request._request, etag, modified):
             response = Response(status=304)
