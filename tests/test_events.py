@@ -36,7 +36,9 @@ def test_lazy_request_user_reaches_listeners_as_the_instance(db):
     from django.contrib.auth import get_user_model
     from django.utils.functional import SimpleLazyObject
 
-    user = get_user_model().objects.create_user(email="lazy@example.org", password="x", full_name="Lea Lazy")
+    user = get_user_model().objects.create_user(
+        email="lazy@example.org", password="x", full_name="Lea Lazy"
+    )
     lazy = SimpleLazyObject(lambda: user)
     with events.capture() as published:
         events.publish("members.person.changed", lazy, actor=lazy, person=lazy)
