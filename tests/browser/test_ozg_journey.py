@@ -22,7 +22,7 @@ def test_cdo_sets_reifegrad_and_finds_it_in_matrix_and_export(page, live_server,
     page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="OZG").click()
     check_a11y(page)
     page.get_by_label("Themenfeld").select_option(label="Familie & Kind")
-    page.get_by_label("Suche").fill("Elterngeld")
+    page.get_by_role("main").get_by_label("Suche").fill("Elterngeld")
     page.get_by_role("button", name="Filtern").click()
     page.wait_for_url("**themenfeld=familie-kind**")
     check_a11y(page)
