@@ -23,8 +23,9 @@ def kinds_of(user):
 
 def test_mention_of_a_person_and_of_a_kommune(project, detmold_cdo, lemgo_cdo, lemgo_staff,
                                                lage_cdo, reference_data):  # fmt: skip
+    kommunen = [reference_data["lage"], reference_data["lemgo"]]
     post = publish_post(author=lemgo_cdo, target=project, users=[detmold_cdo],
-                        municipalities=[reference_data["lage"], reference_data["lemgo"]])  # fmt: skip
+                        municipalities=kommunen)  # fmt: skip
     mention = Notification.objects.get(recipient=detmold_cdo)
     assert mention.kind == K.MENTION
     assert mention.url == f"/projekte/buergerserviceportal/#beitrag-{post.pk}"
@@ -98,8 +99,7 @@ def test_my_kommune_added_to_a_project(project, detmold_cdo, lage_cdo, reference
     assert notification.message == "Lage wurde zum Projekt „Bürgerserviceportal“ hinzugefügt"
 
 
-def test_joining_for_my_kommune_follows_the_project_and_tells_nobody_twice(project, lage_cdo,
-                                                                           reference_data):  # fmt: skip
+def test_joining_for_my_kommune_follows_the_project(project, lage_cdo, reference_data):
     project_services.participation_add(actor=lage_cdo, project=project,
                                        municipality=reference_data["lage"],
                                        role=Participation.Role.PARTICIPANT)  # fmt: skip
