@@ -33,19 +33,20 @@ class DiscussionsSection(Section):
         module = importlib.import_module(f"{self.app_label}.selectors")
         if not hasattr(module, "digest_notifications_by_person"):
             return None
-        return module.digest_notifications_by_person(
-            person_ids=list(municipality_ids_by_person),
-            since=timezone.now() - PREFETCH_LOOKBACK,
+        since = timezone.now() - PREFETCH_LOOKBACK
+        rows = module.digest_notifications_by_person(
+            person_ids=list(municipality_ids_by_person), since=since
         )
+        return {pk: (since, person_rows) for pk, person_rows in rows.items()}
 
     def items(self, ctx: DigestContext) -> list[Item]:
-        rows = self.prefetched(ctx)
-        if rows is None or ctx.since < timezone.now() - PREFETCH_LOOKBACK:
+        prefetched = self.prefetched(ctx)
+        if prefetched is not None and ctx.since >= prefetched[0]:
+            rows = [n for n in prefetched[1] if ctx.since < n.created_at <= ctx.until]
+        else:  # no bulk run, or a window reaching further back than the bulk read
             rows = self.selector("digest_notifications_for")(
                 person=ctx.person, since=ctx.since, until=ctx.until
             )
-        else:
-            rows = [n for n in rows if ctx.since < n.created_at <= ctx.until]
         return [
             Item(
                 title=n.message,
