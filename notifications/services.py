@@ -14,6 +14,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -174,20 +175,16 @@ def preference_update(*, person, data: dict) -> NotificationPreference:
 
 
 def visit_record(*, person, now: dt.datetime | None = None) -> Visit:
-    """Note that the person is here. Written at most every 30 minutes; a gap of more than 30
-    minutes starts a new visit, whose "previous visit" is the last time they were seen."""
+    """Note that the person is here. A gap of 30 minutes or more since they were last seen
+    starts a new visit, whose "previous visit" is that last time; within a visit nothing
+    changes. Always three short statements (the same count on every dashboard view): create
+    the row if missing, move it on if the gap is long enough, read it."""
     now = now or timezone.now()
-    visit = Visit.objects.filter(person=person).first()
-    if visit is None:
-        visit, _created = Visit.objects.get_or_create(person=person, defaults={"last_seen_at": now})
-        return visit
-    if now - visit.last_seen_at >= VISIT_GRANULARITY:
-        visit.previous_visit_at = visit.last_seen_at
-        visit.last_seen_at = now
-        Visit.objects.filter(pk=visit.pk).update(
-            previous_visit_at=visit.previous_visit_at, last_seen_at=now
-        )
-    return visit
+    Visit.objects.bulk_create([Visit(person=person, last_seen_at=now)], ignore_conflicts=True)
+    Visit.objects.filter(person=person, last_seen_at__lte=now - VISIT_GRANULARITY).update(
+        previous_visit_at=F("last_seen_at"), last_seen_at=now
+    )
+    return Visit.objects.get(person=person)
 
 
 def activity_record(*, verb: str, target, actor=None, municipality=None, detail: str = "",

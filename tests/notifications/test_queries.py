@@ -98,8 +98,9 @@ def test_new_since_last_visit_panel_has_a_fixed_query_count(
         last_seen_at=timezone.now() - dt.timedelta(days=1)
     )
     request.user = type(detmold_cdo).objects.get(pk=detmold_cdo.pk)  # no cached Kommunen
-    # The visit, its update, the person's Kommunen, the notifications, the activities.
-    with django_assert_max_num_queries(5):
+    # The visit (insert if missing, move on, read), the person's Kommunen, the notifications,
+    # the activities.
+    with django_assert_max_num_queries(6):
         [panel] = config.dashboard_panels(request)
     assert len(panel.context["notifications"]) == min(n, 10)
     assert len(panel.context["activities"]) == min(2 * n, 10)
