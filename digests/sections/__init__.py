@@ -198,6 +198,7 @@ def all_sections() -> list[Section]:
     from digests.sections.landscape import LandscapeNoticeSection
     from digests.sections.meetings import MeetingsSection
     from digests.sections.members import NewMembersSection
+    from digests.sections.notifications import DiscussionsSection
     from digests.sections.ozg import OzgStatusSection
     from digests.sections.projects import ProjectUpdatesSection
     from digests.sections.workshops import MyActionItemsSection, WorkshopResultsSection
@@ -211,6 +212,7 @@ def all_sections() -> list[Section]:
         LandscapeNoticeSection(),
         NewMembersSection(),
         OverdueArticlesSection(),
+        DiscussionsSection(),
     ]
     return sorted(sections, key=lambda s: s.order)
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "digests",
     "knowledge",
     "search",
+    "notifications",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -92,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lippe_ikz.context_processors.portal",
+                "notifications.context_processors.unread_notifications",
             ],
             "libraries": {"portal": "lippe_ikz.templatetags.portal"},
         },
@@ -342,3 +344,5 @@ SPECTACULAR_SETTINGS = {
 DATA_EXPORT_VALID_DAYS = env.int("DATA_EXPORT_VALID_DAYS", default=7)
 RETENTION_DIGEST_LOG_DAYS = env.int("RETENTION_DIGEST_LOG_DAYS", default=180)
 RETENTION_FEEDBACK_DAYS = env.int("RETENTION_FEEDBACK_DAYS", default=365)
+# Read notifications and the activity log of "Neu seit Ihrem letzten Besuch".
+RETENTION_NOTIFICATIONS_DAYS = env.int("RETENTION_NOTIFICATIONS_DAYS", default=180)

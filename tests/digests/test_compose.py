@@ -30,8 +30,8 @@ def newcomer(lemgo):
 
 def test_every_section_is_available_with_all_apps_installed(db):
     assert [s.key for s in available_sections()] == [
-        "meetings", "my_action_items", "projects", "workshop_results", "ozg", "landscape_notices",
-        "new_members", "knowledge_review",
+        "meetings", "discussions", "my_action_items", "projects", "workshop_results", "ozg",
+        "landscape_notices", "new_members", "knowledge_review",
     ]  # fmt: skip
     assert {s.key for s in all_sections()} == {s.key for s in available_sections()}
 

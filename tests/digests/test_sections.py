@@ -230,7 +230,8 @@ def test_constant_queries_per_digest_with_every_section(detmold_cdo, detmold, le
     small, items_small = measure(2)
     large, items_large = measure(12)
     assert items_large > items_small
-    assert small == large <= 14
+    # One read per section: the section "Diskussionen" (notifications) added the 15th.
+    assert small == large <= 15
 
 
 @override_settings(SITE_URL="https://ikz.example.org")

@@ -30,6 +30,7 @@ PUBLIC_PREFIXES = (
     "/static/",
     "/termine/feed/",
     "/digest/abmelden/",
+    "/benachrichtigungen/abmelden/",
     # The public part (app public): OZG pages, open data, the read-only API, robots, sitemap.
     "/online-dienste/",
     "/api/v1/",

@@ -179,8 +179,9 @@ def test_municipality_detail_query_count_does_not_grow(detmold_client, detmold, 
     for _ in range(size):
         MembershipFactory(municipality=detmold, role=Membership.Role.STAFF)
     # The page carries panels of the other apps (projects, meetings, OZG progress, software
-    # landscape: one query, knowledge: two, publication setting of the public pages: two).
-    with django_assert_max_num_queries(19):
+    # landscape: one query, knowledge: two, publication setting of the public pages: two;
+    # the notifications bell: one).
+    with django_assert_max_num_queries(20):
         response = detmold_client.get(reverse("members:municipality_detail", args=["detmold"]))
     assert response.status_code == 200
 
@@ -197,7 +198,8 @@ def test_person_list_query_count_does_not_grow(detmold_client, size,
 @pytest.mark.parametrize("size", [2, 25])
 def test_dashboard_query_count_does_not_grow(detmold_client, size, django_assert_max_num_queries):
     _populate(size)
-    # Panels of projects, workshops, OZG and digests add a fixed number of queries each.
-    with django_assert_max_num_queries(20):
+    # Panels of projects, workshops, OZG, digests and notifications (with the bell) add a
+    # fixed number of queries each.
+    with django_assert_max_num_queries(26):
         response = detmold_client.get("/")
     assert response.status_code == 200
