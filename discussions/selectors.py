@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -48,9 +47,14 @@ def rendered(post: Post):
     )
 
 
+def _of_model(model) -> Q:
+    """Posts on objects of `model`, by a join (no ContentType lookup query)."""
+    opts = model._meta.concrete_model._meta
+    return Q(content_type__app_label=opts.app_label, content_type__model=opts.model_name)
+
+
 def posts_of(target) -> QuerySet[Post]:
-    ct = ContentType.objects.get_for_model(target)
-    return Post.objects.filter(content_type=ct, object_id=target.pk)
+    return Post.objects.filter(_of_model(target.__class__), object_id=target.pk)
 
 
 def post_for_action(pk: int) -> Post:
@@ -58,7 +62,7 @@ def post_for_action(pk: int) -> Post:
     return _with_people(Post.objects.select_related("parent", "content_type")).get(pk=pk)
 
 
-def _decorate(post: Post, *, user, target, moderator: bool, answerers: set[int], now) -> None:
+def _decorate(post: Post, *, user, target, moderator: bool, now) -> None:
     post.target = target
     post.role_line = role_line(post.author)
     post.html = rendered(post) if post.is_visible else ""
@@ -73,15 +77,19 @@ def _decorate(post: Post, *, user, target, moderator: bool, answerers: set[int],
 def thread(*, target, user) -> list[Post]:
     """The top-level posts of `target`, each with ``thread_replies``; decorated for `user`."""
     now = timezone.now()
-    moderator = permissions.is_moderator(user)
-    answerers = permissions.answerer_ids(target)
-    own_ids = municipality_ids_for(user)
-    may_answer = user.is_staff or bool(answerers & own_ids)
     posts = list(_with_people(posts_of(target)).order_by("created_at", "pk"))
+    if not posts:
+        return []  # an empty thread costs one query
+    moderator = permissions.is_moderator(user)
+    may_answer = False
+    if any(p.is_question and p.parent_id is None for p in posts):
+        may_answer = user.is_staff or bool(
+            permissions.answerer_ids(target) & municipality_ids_for(user)
+        )
     tops: list[Post] = []
     by_id: dict[int, Post] = {}
     for post in posts:
-        _decorate(post, user=user, target=target, moderator=moderator, answerers=answerers, now=now)
+        _decorate(post, user=user, target=target, moderator=moderator, now=now)
         post.thread_replies = []
         if post.parent_id is None:
             tops.append(post)
@@ -146,8 +154,9 @@ def open_questions_for(*, user, now: dt.datetime | None = None, limit: int = 20)
             return []
         condition = Q(pk__in=[])
         for registration in discussion_targets():
-            ct = ContentType.objects.get_for_model(registration.model_class)
-            condition |= Q(content_type=ct, object_id__in=registration.answerable_ids(ids))
+            condition |= _of_model(registration.model_class) & Q(
+                object_id__in=registration.answerable_ids(ids)
+            )
         qs = qs.filter(condition)
     return list(
         qs.select_related("author").prefetch_related("target").order_by("created_at")[:limit]
