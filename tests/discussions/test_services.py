@@ -31,9 +31,9 @@ def test_create_publishes_event_with_mentions(project, lemgo_cdo, detmold_cdo, d
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("   ", "Please write something"),
-        ("x" * 100_000, "at most 10.000 characters; yours has 100.000"),
-        ("Hallo @Niemand Unbekannt", "Nobody in the network is called @Niemand Unbekannt"),
+        ("   ", "Bitte schreiben Sie etwas"),
+        ("x" * 100_000, "höchstens 10.000 Zeichen haben; Ihrer hat 100.000"),
+        ("Hallo @Niemand Unbekannt", "Im Netzwerk heißt niemand @Niemand Unbekannt"),
     ],
 )
 def test_bad_input_saves_nothing(project, lemgo_cdo, body, message):
