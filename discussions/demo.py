@@ -100,4 +100,4 @@ def seed_discussions(*, stdout) -> None:
         ),
     )
     _backdate(reply, 5)
-    stdout.write("discussions: 7 demo posts in 2 threads")
+    stdout.write("discussions: 6 demo posts in 3 threads")

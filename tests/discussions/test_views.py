@@ -1,13 +1,19 @@
+import io
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.test import override_settings
 
 from discussions import services
 from discussions.models import Post
+from members.models import User
 from search.models import SearchEntry
 from tests.knowledge.factories import ArticleFactory
 from tests.members.factories import UserFactory
 from tests.ozg.factories import AssignmentFactory, OzgServiceFactory
 from tests.workshops.factories import MeetingFactory, WorkshopFactory
+from workshops.models import Meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +195,28 @@ def test_thread_query_count_is_fixed(
     with django_assert_max_num_queries(30):
         response = client.get(project.get_absolute_url())
     assert response.content.decode().count('id="beitrag-') == size
+
+
+@override_settings(DEBUG=True)
+def test_demo_threads_once_with_an_open_question_for_bad_salzuflen(client, reference_data):
+    call_command("seed_demo", stdout=io.StringIO())
+    count = Post.objects.count()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert Post.objects.count() == count == 6
+    answered = Post.objects.get(parent=None, answer__isnull=False)
+    assert answered.target.title == "Einheitliches Bürgerserviceportal"
+    assert (
+        Post.objects.filter(object_id=Meeting.objects.get(title__contains="E-Akte").pk).count() == 2
+    )
+    client.force_login(User.objects.get(email="cdo.bad-salzuflen@example.org"))
+    html = client.get("/").content.decode()
+    assert 'id="offene-fragen"' in html
+    assert "Bezahlfunktion" in html
+
+
+def test_edited_post_shows_bearbeitet(client, question, lemgo_cdo):
+    client.force_login(lemgo_cdo)
+    response = client.post(f"/diskussion/beitrag/{question.pk}/bearbeiten/", {"body": "Neu"})
+    assert response.status_code == 302
+    html = client.get(question.target.get_absolute_url()).content.decode()
+    assert "bearbeitet" in html and "<p>Neu</p>" in html
