@@ -66,3 +66,10 @@ class KnowledgeConfig(AppConfig):
         from knowledge.demo import seed_knowledge
 
         seed_knowledge(stdout=stdout)
+
+    @property
+    def discussion_targets(self):
+        """What of this app can be discussed (lippe_ikz.discussable)."""
+        from knowledge.discussion import DISCUSSION_TARGETS
+
+        return DISCUSSION_TARGETS

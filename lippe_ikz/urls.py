@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("knowledge.urls")),
     path("suche/", include("search.urls")),
     path("benachrichtigungen/", include("notifications.urls")),
+    path("diskussion/", include("discussions.urls")),
     path("", include("public_site.urls")),
     path("api/v1/", include("public_site.api.urls")),
     path("robots.txt", public_views.robots_txt, name="robots_txt"),

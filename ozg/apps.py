@@ -55,3 +55,10 @@ class OzgConfig(AppConfig):
         from ozg import privacy
 
         return privacy.personal_data(person)
+
+    @property
+    def discussion_targets(self):
+        """What of this app can be discussed (lippe_ikz.discussable)."""
+        from ozg.discussion import DISCUSSION_TARGETS
+
+        return DISCUSSION_TARGETS

@@ -67,3 +67,10 @@ class ProjectsConfig(AppConfig):
         from projects import privacy
 
         return privacy.hand_over(person=person, successor=successor, actor=actor)
+
+    @property
+    def discussion_targets(self):
+        """What of this app can be discussed (lippe_ikz.discussable)."""
+        from projects.discussion import DISCUSSION_TARGETS
+
+        return DISCUSSION_TARGETS

@@ -83,3 +83,10 @@ class WorkshopsConfig(AppConfig):
         from workshops import privacy
 
         privacy.anonymise(person=person, actor=actor)
+
+    @property
+    def discussion_targets(self):
+        """What of this app can be discussed (lippe_ikz.discussable)."""
+        from workshops.discussion import DISCUSSION_TARGETS
+
+        return DISCUSSION_TARGETS

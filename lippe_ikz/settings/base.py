@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "digests",
     "knowledge",
     "search",
+    "discussions",
     "notifications",
     "rest_framework",
     "drf_spectacular",
@@ -306,6 +307,12 @@ PUBLIC_RATE_LIMIT = env.str("PUBLIC_RATE_LIMIT", default="120/m")
 API_ANON_RATE = env.str("API_ANON_RATE", default="120/min")
 API_USER_RATE = env.str("API_USER_RATE", default="1200/min")
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+# Discussions: how long an author may edit a post, its longest text, posts per person and
+# period (django-ratelimit), and when an unanswered question is listed for the answering Kommune.
+DISCUSSIONS_EDIT_WINDOW_MINUTES = env.int("DISCUSSIONS_EDIT_WINDOW_MINUTES", default=15)
+DISCUSSIONS_MAX_LENGTH = env.int("DISCUSSIONS_MAX_LENGTH", default=10000)
+DISCUSSIONS_POST_RATE = env.str("DISCUSSIONS_POST_RATE", default="20/10m")
+DISCUSSIONS_OPEN_QUESTION_DAYS = 7
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "public_site.api.authentication.BearerTokenAuthentication",

@@ -12,4 +12,24 @@
       }
     }
   });
+  // Discussions: a click on a suggested @person or !Kommune replaces the word being typed.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-mention-insert]");
+    if (!button) {
+      return;
+    }
+    var box = button.closest("[data-mention-suggestions]");
+    var form = button.closest("form");
+    var field = form && form.querySelector("[data-mention-input]");
+    if (!field) {
+      return;
+    }
+    var text = field.value;
+    var at = Math.max(text.lastIndexOf("@"), text.lastIndexOf("!"));
+    field.value = (at >= 0 ? text.slice(0, at) : text) + button.getAttribute("data-mention-insert") + " ";
+    if (box) {
+      box.textContent = "";
+    }
+    field.focus();
+  });
 })();
