@@ -62,6 +62,13 @@ class KnowledgeConfig(AppConfig):
             return []
         return [Panel("knowledge/panels/object.html", {"articles": articles, "obj": obj}, order=60)]
 
+    @property
+    def search_types(self):
+        """What the portal search finds of this app (lippe_ikz.searchable)."""
+        from knowledge.search import SEARCH_TYPES
+
+        return SEARCH_TYPES
+
     def seed_demo(self, *, stdout) -> None:
         from knowledge.demo import seed_knowledge
 
