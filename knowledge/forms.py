@@ -125,10 +125,12 @@ class ActionFromItemForm(forms.Form):
         help_text=_("A Maßnahme is agreed in a workshop or meeting of your Kommune."),
     )
     responsible_person = forms.ModelChoiceField(
-        label=_("Responsible person"), queryset=User.objects.none(), required=False
+        label=_("Responsible person"),
+        queryset=User.objects.none(),
+        help_text=_("Who sees it under “My action items”."),
     )
     due_date = forms.DateField(
-        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
     def __init__(self, *args, origins: dict, people, **kwargs):

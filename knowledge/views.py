@@ -469,7 +469,12 @@ def adoption_action(request, slug: str, kommune: str, item: int):
         request.POST or None,
         origins=origins,
         people=people,
-        initial={"title": checklist_item.text[:200]},
+        initial={
+            "title": checklist_item.text[:200],
+            "responsible_person": request.user.pk
+            if people.filter(pk=request.user.pk).exists()
+            else None,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -8,6 +8,7 @@ from knowledge import services
 from knowledge.models import Adoption, Article, ArticleFile, StoryEntry, TalkRequest
 from tests.knowledge.factories import StoryEntryFactory, TalkFactory
 from tests.workshops.factories import MeetingFactory
+from workshops.models import ActionItem
 
 pytestmark = pytest.mark.django_db
 
@@ -202,10 +203,16 @@ def test_action_item_from_checklist_item(client, checklist, lemgo, lemgo_cdo):
     item = checklist.items.first()
     client.force_login(lemgo_cdo)
     url = f"/wissen/{checklist.slug}/uebernahmen/lemgo/punkte/{item.pk}/massnahme/"
-    response = client.post(
-        url, {"title": item.text, "origin": f"m{meeting.pk}", "due_date": "2030-01-31"}
-    )
+    data = {"title": item.text, "origin": f"m{meeting.pk}", "due_date": "2030-01-31"}
+    assert client.get(url).context["form"].initial["responsible_person"] == lemgo_cdo.pk
+    for missing in ("due_date", "responsible_person"):
+        response = client.post(url, {**data, "responsible_person": lemgo_cdo.pk, missing: ""})
+        assert response.status_code == 200 and response.context["form"].errors[missing]
+    assert not ActionItem.objects.exists()
+    response = client.post(url, {**data, "responsible_person": lemgo_cdo.pk})
     assert response.status_code == 302
+    action = ActionItem.objects.get()
+    assert action.responsible_person == lemgo_cdo and str(action.due_date) == "2030-01-31"
     assert item.text in client.get("/workshops/massnahmen/").content.decode()
     adoption_page = client.get(f"/wissen/{checklist.slug}/uebernahmen/lemgo/").content.decode()
     assert meeting.get_absolute_url() in adoption_page
