@@ -202,6 +202,9 @@ class TalkRequestForm(forms.ModelForm):
     def __init__(self, *args, min_seconds: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.min_seconds = MIN_FILL_SECONDS if min_seconds is None else min_seconds
+        # Radio buttons without the model field's empty "---------" choice; a talk by default.
+        self.fields["kind"].choices = TalkRequest.Kind.choices
+        self.fields["kind"].initial = TalkRequest.Kind.TALK
         if not self.is_bound:
             self.initial["started"] = signing.TimestampSigner(salt=TIMESTAMP_SALT).sign("form")
 

@@ -294,6 +294,13 @@ def test_talk_request_is_saved_and_emailed(
     assert TalkRequest.objects.get().status == "agreed"
 
 
+def test_request_form_offers_talk_or_visit_only(client):
+    page = client.get("/netzwerk/anfrage/").content.decode()
+    assert "---------" not in page
+    assert 'value="talk"' in page and 'value="visit"' in page
+    assert page.count('type="radio"') == 2 and "checked" in page.split('value="visit"')[0]
+
+
 def test_honeypot_and_too_fast_are_refused(client, monkeypatch):
     from knowledge import forms
 
