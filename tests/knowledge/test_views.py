@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from knowledge import services
 from knowledge.models import Adoption, Article, ArticleFile, StoryEntry, TalkRequest
 from tests.knowledge.factories import StoryEntryFactory, TalkFactory
-from tests.workshops.factories import MeetingFactory
+from tests.workshops.factories import MeetingFactory, WorkshopFactory
 from workshops.models import ActionItem
 
 pytestmark = pytest.mark.django_db
@@ -192,9 +192,21 @@ def test_object_panels_show_linked_articles_on_both_sides(
     meeting = MeetingFactory(host=detmold)
     guide.services.add(service)
     guide.meetings.add(meeting)
-    for url in (service.get_absolute_url(), meeting.get_absolute_url()):
+    workshop = WorkshopFactory(organiser=detmold, title="Workshop E-Akte")
+    guide.workshops.add(workshop)
+    for url in (
+        service.get_absolute_url(),
+        meeting.get_absolute_url(),
+        workshop.get_absolute_url(),
+    ):
         assert guide.title in detmold_client.get(url).content.decode(), url
-    assert service.name in detmold_client.get(guide.get_absolute_url()).content.decode()
+    detail = detmold_client.get(guide.get_absolute_url()).content.decode()
+    assert service.name in detail and workshop.title in detail
+    # "Write an article" from the workshop's page links the new article to it from the start.
+    page = detmold_client.get(workshop.get_absolute_url()).content.decode()
+    assert f"/wissen/neu/?workshops={workshop.pk}" in page
+    form = detmold_client.get(f"/wissen/neu/?workshops={workshop.pk}&services=x").context["form"]
+    assert form.initial["workshops"] == [str(workshop.pk)] and "services" not in form.initial
 
 
 def test_action_item_from_checklist_item(client, checklist, lemgo, lemgo_cdo):
