@@ -60,7 +60,16 @@ class KnowledgeConfig(AppConfig):
         articles = selectors.articles_linked_to(obj=obj, user=user)
         if articles is None:
             return []
-        return [Panel("knowledge/panels/object.html", {"articles": articles, "obj": obj}, order=60)]
+        relation = selectors.LINK_FIELDS[obj._meta.label_lower]
+        context = {"articles": articles, "obj": obj, "link_query": f"{relation}={obj.pk}"}
+        return [Panel("knowledge/panels/object.html", context, order=60)]
+
+    @property
+    def search_types(self):
+        """What the portal search finds of this app (lippe_ikz.searchable)."""
+        from knowledge.search import SEARCH_TYPES
+
+        return SEARCH_TYPES
 
     def seed_demo(self, *, stdout) -> None:
         from knowledge.demo import seed_knowledge

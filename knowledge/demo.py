@@ -4,7 +4,9 @@ Invented details (demo checklists, talks) are marked `is_demo`."""
 
 import datetime as dt
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils import timezone
 
 from knowledge import services
 from knowledge.models import Adoption, Article, Expertise, StoryEntry, Talk
@@ -186,6 +188,42 @@ E_AKTE_ITEMS = [
 ]
 
 
+EFA_ITEMS = [
+    "Leistung und Anbieter im Marktplatz der EfA-Leistungen prüfen",
+    "Zuständigkeit und Fachverfahren in der Kommune klären",
+    "Anbindung beim kommunalen IT-Dienstleister beauftragen",
+    "Gebühren und E-Payment einrichten",
+    "Leistung im Zuständigkeitsfinder freischalten",
+    "Mitarbeitende schulen und die Leistung bekannt machen",
+]
+
+
+def demo_pdf(text: str) -> bytes:
+    """A one-page PDF showing `text` (ASCII), with a correct cross-reference table."""
+    stream = f"BT /F1 18 Tf 72 760 Td ({text}) Tj ET".encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
 def _user(slug: str) -> User | None:
     return User.objects.filter(email=f"cdo.{slug}@example.org").first()
 
@@ -243,6 +281,20 @@ def seed_knowledge(*, stdout) -> None:
             "workshop": "E-Akte",
         },
         {
+            "kind": Article.Kind.CHECKLIST,
+            "title": "OZG-Leistung nachnutzen (EfA)",
+            "summary": "Schritt für Schritt eine Einer-für-Alle-Leistung in der eigenen Kommune "
+            "online bringen (Demo).",
+            "body": "Aus den Erfahrungen der Kommunen, die Leistungen wie das Wohngeld schon "
+            "nachnutzen. Übernehmen Sie die Checkliste für Ihre Kommune; offene Punkte werden "
+            "zu Maßnahmen mit Verantwortlichen und Termin.",
+            "municipality": kommunen["detmold"],
+            "owner": _user("detmold") or admin,
+            "topics": ["OZG"],
+            "items": EFA_ITEMS,
+            "service_names": ["Wohngeld"],
+        },
+        {
             "kind": Article.Kind.TEMPLATE,
             "title": "Muster: öffentlich-rechtliche Vereinbarung zur IKZ",
             "summary": "Ein Muster für eine öffentlich-rechtliche Vereinbarung (Zweckvereinbarung) "
@@ -289,6 +341,7 @@ def seed_knowledge(*, stdout) -> None:
         if spec.get("workshop"):
             workshop = Workshop.objects.filter(title__icontains=spec["workshop"]).first()
         services_qs = list(OzgService.objects.order_by("ozg_id")[: spec.get("services", 0)])
+        services_qs += list(OzgService.objects.filter(name__in=spec.get("service_names", [])))
         article = services.article_create(
             actor=admin,
             data={
@@ -306,6 +359,9 @@ def seed_knowledge(*, stdout) -> None:
         article.is_demo = "(Demo)" in spec["summary"]
         article.save(update_fields=["is_demo"])
         created += 1
+    created += _history_versions_and_review(
+        admin=admin, owner=lemgo_cdo, kreis=kreis, kommunen=kommunen
+    )
     checklist = Article.objects.filter(title="Einführung E-Akte").first()
     if checklist and not Adoption.objects.filter(article=checklist).exists():
         adoption = services.adoption_create(
@@ -325,3 +381,53 @@ def seed_knowledge(*, stdout) -> None:
             )
             created += was_created
     stdout.write(f"Knowledge: {created} demo records created.")
+
+
+def _history_versions_and_review(*, admin, owner, kreis, kommunen) -> int:
+    """What makes the pages worth trying: a second revision of the FAQ to compare, its
+    review overdue (its owner's dashboard and digest remind them), and two versions of the
+    model agreement with one Kommune still on the older one ("neuere Version verfügbar")."""
+    created = 0
+    faq = Article.objects.filter(title="FAQ: OZG-Nachnutzung").first()
+    if faq is not None and faq.revision_number == 1:
+        services.article_update(
+            actor=owner,
+            article=faq,
+            base_revision=1,
+            data={
+                "body": faq.body + "\n\n### Was kostet die Nachnutzung?\nMeist nur den Betrieb "
+                "beim IT-Dienstleister und die Anbindung des Fachverfahrens (Demo)."
+            },
+            note="Frage zu den Kosten ergänzt (Demo)",
+        )
+        Article.objects.filter(pk=faq.pk).update(
+            last_reviewed_at=timezone.localdate() - dt.timedelta(days=400)
+        )
+        created += 1
+    template = Article.objects.filter(title="Muster: öffentlich-rechtliche Vereinbarung zur IKZ")
+    template = template.first()
+    if template is not None and not template.files.exists():
+        versions = [
+            services.article_file_add(
+                actor=kreis,
+                article=template,
+                title="Muster öffentlich-rechtliche Vereinbarung",
+                uploaded_file=SimpleUploadedFile(
+                    f"muster-oerv-{year}.pdf",
+                    demo_pdf(f"Muster oeffentlich-rechtliche Vereinbarung, Fassung {year} (Demo)"),
+                    content_type="application/pdf",
+                ),
+                note=note,
+            )
+            for year, note in (
+                (2022, "Erste Fassung (Demo)"),
+                (2024, "Kostenverteilung nach Einwohnerzahl präzisiert (Demo)"),
+            )
+        ]
+        for slug, version in (("detmold", versions[0]), ("lemgo", versions[1])):
+            if slug in kommunen:
+                services.template_usage_set(
+                    actor=admin, article=template, municipality=kommunen[slug], file=version
+                )
+        created += len(versions)
+    return created

@@ -125,10 +125,12 @@ class ActionFromItemForm(forms.Form):
         help_text=_("A Maßnahme is agreed in a workshop or meeting of your Kommune."),
     )
     responsible_person = forms.ModelChoiceField(
-        label=_("Responsible person"), queryset=User.objects.none(), required=False
+        label=_("Responsible person"),
+        queryset=User.objects.none(),
+        help_text=_("Who sees it under “My action items”."),
     )
     due_date = forms.DateField(
-        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
     def __init__(self, *args, origins: dict, people, **kwargs):
@@ -200,6 +202,9 @@ class TalkRequestForm(forms.ModelForm):
     def __init__(self, *args, min_seconds: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.min_seconds = MIN_FILL_SECONDS if min_seconds is None else min_seconds
+        # Radio buttons without the model field's empty "---------" choice; a talk by default.
+        self.fields["kind"].choices = TalkRequest.Kind.choices
+        self.fields["kind"].initial = TalkRequest.Kind.TALK
         if not self.is_bound:
             self.initial["started"] = signing.TimestampSigner(salt=TIMESTAMP_SALT).sign("form")
 

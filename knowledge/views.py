@@ -144,6 +144,11 @@ def article_create(request):
         raise PermissionDenied
     municipalities = _own_municipalities(user)
     initial = {"owner": user, "municipality": municipalities.first()}
+    # "Write an article" on a project, workshop, meeting or OZG service links it from the start.
+    for name in selectors.LINK_FIELDS.values():
+        ids = [v for v in request.GET.getlist(name) if v.isdigit()]
+        if ids:
+            initial[name] = ids
     form = ArticleForm(request.POST or None, municipalities=municipalities, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -469,7 +474,12 @@ def adoption_action(request, slug: str, kommune: str, item: int):
         request.POST or None,
         origins=origins,
         people=people,
-        initial={"title": checklist_item.text[:200]},
+        initial={
+            "title": checklist_item.text[:200],
+            "responsible_person": request.user.pk
+            if people.filter(pk=request.user.pk).exists()
+            else None,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:

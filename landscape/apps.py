@@ -32,3 +32,10 @@ class LandscapeConfig(AppConfig):
         context = selectors.municipality_summary(municipality=municipality)
         context["can_edit"] = can_edit_landscape(request.user, municipality)
         return [Panel("landscape/panels/municipality.html", context, order=55)]
+
+    @property
+    def search_types(self):
+        """What the portal search finds of this app (lippe_ikz.searchable)."""
+        from landscape.search import SEARCH_TYPES
+
+        return SEARCH_TYPES

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -212,6 +213,12 @@ class Usage(models.Model):
             year -= 1
         day = min(self.contract_end.day, _days_in_month(year, month))
         return dt.date(year, month, day)
+
+    @property
+    def notice_passed(self) -> bool:
+        """The last day to give notice is behind us (the contract may renew itself)."""
+        notice = self.notice_date
+        return notice is not None and notice < timezone.localdate()
 
 
 def _days_in_month(year: int, month: int) -> int:

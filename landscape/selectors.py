@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import connection
 from django.db.models import Avg, Count, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from landscape.models import Category, Product, Usage, _days_in_month
 from members.models import Membership, Municipality, User
@@ -75,6 +76,74 @@ def municipality_usages(municipality: Municipality) -> list[Usage]:
         .filter(municipality=municipality)
         .order_by("product__category__position", "product__category__name", "product__name")
     )
+
+
+HISTORY_FIELDS = (
+    "product", "since", "contract_end", "notice_months", "licences", "yearly_cost",
+    "satisfaction", "comment", "contact", "plans",
+)  # fmt: skip
+
+
+@dataclass
+class HistoryEntry:
+    """One recorded change of a Kommune's row: who, when, what."""
+
+    when: dt.datetime
+    who: User | None
+    product: Product | None
+    kind: str  # "+" created, "~" changed, "-" removed
+    changes: list[tuple[str, str, str]]  # (field label, old value, new value)
+
+
+def _display(record, name: str) -> str:
+    value = getattr(record, name)
+    if value in (None, ""):
+        return "–"
+    if name in ("product", "contact"):
+        related = getattr(record, f"{name}_id")
+        return str(value) if related else "–"
+    if isinstance(value, dt.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, Decimal):
+        return formats.number_format(value, 2, use_l10n=True, force_grouping=True)
+    return str(value)
+
+
+def usage_history(*, municipality: Municipality, limit: int = 30) -> list[HistoryEntry]:
+    """The newest changes of the Kommune's rows, with who and when and the fields that
+    changed (old and new value), from django-simple-history's records (one query)."""
+    records = list(
+        Usage.history.filter(municipality_id=municipality.pk)
+        .select_related("history_user", "product", "contact")
+        .order_by("id", "history_date", "history_id")
+    )
+    labels = {name: Usage._meta.get_field(name).verbose_name for name in HISTORY_FIELDS}
+    entries: list[HistoryEntry] = []
+    previous = None
+    for record in records:
+        if previous is None or previous.id != record.id:
+            previous = None
+        changes = []
+        if record.history_type == "~" and previous is not None:
+            for name in HISTORY_FIELDS:
+                old, new = _display(previous, name), _display(record, name)
+                if old != new:
+                    changes.append((str(labels[name]), old, new))
+            if not changes:
+                previous = record
+                continue
+        entries.append(
+            HistoryEntry(
+                when=record.history_date,
+                who=record.history_user,
+                product=record.product if record.product_id else None,
+                kind=record.history_type,
+                changes=changes,
+            )
+        )
+        previous = record
+    entries.sort(key=lambda e: e.when, reverse=True)
+    return entries[:limit]
 
 
 def municipality_summary(*, municipality: Municipality) -> dict:

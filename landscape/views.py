@@ -91,6 +91,7 @@ def municipality(request, slug: str):
             request,
             municipality=kommune,
             usages=selectors.municipality_usages(kommune),
+            history=selectors.usage_history(municipality=kommune),
             can_edit=can_edit_landscape(request.user, kommune),
         ),
     )

@@ -46,7 +46,11 @@ def test_cdo_finds_partners_and_starts_a_joint_tender(page, live_server, lemgo_c
     page.get_by_role("button", name="Alles speichern").click()
     page.wait_for_url(f"{base}/software/kommunen/lemgo/")
     check_a11y(page)
-    assert page.get_by_role("row", name="Gremienwerk RIS").is_visible()
+    assert page.get_by_role("row", name="Ratsinformationssystem Gremienwerk RIS").is_visible()
+    # The change history names who recorded the rows.
+    history = page.get_by_role("table", name="Änderungen an der Software von Lemgo")
+    assert history.get_by_role("row", name="Gremienwerk RIS eingetragen").is_visible()
+    assert lemgo_cdo.full_name in history.inner_text()
 
     # The finder: who else uses our RIS, and whose contract ends before ours?
     page.get_by_role("link", name="Gemeinsamkeiten von Lemgo").click()

@@ -112,3 +112,64 @@ def test_public_story_query_count(client):
         if n == 2:
             small = len(ctx)
     assert len(ctx) == small <= 6
+
+
+def test_talk_request_list_and_model_document_query_counts(
+    client,
+    coordinator,
+    admin_user,
+    detmold,
+    detmold_cdo,
+    reference_data,
+    django_assert_max_num_queries,
+):
+    """The coordinators' list of requests and a model document with its versions and the
+    Kommunen using them: the same count with 2 and with 12 rows."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from knowledge.models import TalkRequest
+
+    template = services.article_create(
+        actor=detmold_cdo,
+        publish=True,
+        data={
+            "kind": "template",
+            "title": "Muster",
+            "summary": "Muster",
+            "municipality": detmold,
+            "owner": detmold_cdo,
+        },
+    )
+    kommunen = [m for slug, m in sorted(reference_data.items())]
+    client.force_login(coordinator)
+    counts = []
+    for n in (2, 12):
+        while TalkRequest.objects.count() < n:
+            TalkRequest.objects.create(
+                kind="talk", name="Ria", organisation="Kreis X", email="r@example.org", message="m"
+            )
+            services.talk_request_set_status(
+                actor=coordinator, request=TalkRequest.objects.first(), status="in_progress"
+            )
+        while template.files.count() < n:
+            version = services.article_file_add(
+                actor=detmold_cdo,
+                article=template,
+                title="Muster",
+                uploaded_file=SimpleUploadedFile("m.pdf", b"%PDF-1.4\n%x\n"),
+            )
+            services.template_usage_set(
+                actor=admin_user,
+                article=template,
+                municipality=kommunen[template.files.count() - 1],
+                file=version,
+            )
+        measured = []
+        for url in ("/netzwerk/anfragen/", template.get_absolute_url()):
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(url).status_code == 200
+            measured.append(len(ctx))
+        counts.append(measured)
+    assert counts[0] == counts[1], counts
+    with django_assert_max_num_queries(20):
+        client.get(template.get_absolute_url())

@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from knowledge import services
 from knowledge.models import Adoption, Article, ArticleFile, StoryEntry, TalkRequest
 from tests.knowledge.factories import StoryEntryFactory, TalkFactory
-from tests.workshops.factories import MeetingFactory
+from tests.workshops.factories import MeetingFactory, WorkshopFactory
+from workshops.models import ActionItem
 
 pytestmark = pytest.mark.django_db
 
@@ -191,9 +192,21 @@ def test_object_panels_show_linked_articles_on_both_sides(
     meeting = MeetingFactory(host=detmold)
     guide.services.add(service)
     guide.meetings.add(meeting)
-    for url in (service.get_absolute_url(), meeting.get_absolute_url()):
+    workshop = WorkshopFactory(organiser=detmold, title="Workshop E-Akte")
+    guide.workshops.add(workshop)
+    for url in (
+        service.get_absolute_url(),
+        meeting.get_absolute_url(),
+        workshop.get_absolute_url(),
+    ):
         assert guide.title in detmold_client.get(url).content.decode(), url
-    assert service.name in detmold_client.get(guide.get_absolute_url()).content.decode()
+    detail = detmold_client.get(guide.get_absolute_url()).content.decode()
+    assert service.name in detail and workshop.title in detail
+    # "Write an article" from the workshop's page links the new article to it from the start.
+    page = detmold_client.get(workshop.get_absolute_url()).content.decode()
+    assert f"/wissen/neu/?workshops={workshop.pk}" in page
+    form = detmold_client.get(f"/wissen/neu/?workshops={workshop.pk}&services=x").context["form"]
+    assert form.initial["workshops"] == [str(workshop.pk)] and "services" not in form.initial
 
 
 def test_action_item_from_checklist_item(client, checklist, lemgo, lemgo_cdo):
@@ -202,10 +215,16 @@ def test_action_item_from_checklist_item(client, checklist, lemgo, lemgo_cdo):
     item = checklist.items.first()
     client.force_login(lemgo_cdo)
     url = f"/wissen/{checklist.slug}/uebernahmen/lemgo/punkte/{item.pk}/massnahme/"
-    response = client.post(
-        url, {"title": item.text, "origin": f"m{meeting.pk}", "due_date": "2030-01-31"}
-    )
+    data = {"title": item.text, "origin": f"m{meeting.pk}", "due_date": "2030-01-31"}
+    assert client.get(url).context["form"].initial["responsible_person"] == lemgo_cdo.pk
+    for missing in ("due_date", "responsible_person"):
+        response = client.post(url, {**data, "responsible_person": lemgo_cdo.pk, missing: ""})
+        assert response.status_code == 200 and response.context["form"].errors[missing]
+    assert not ActionItem.objects.exists()
+    response = client.post(url, {**data, "responsible_person": lemgo_cdo.pk})
     assert response.status_code == 302
+    action = ActionItem.objects.get()
+    assert action.responsible_person == lemgo_cdo and str(action.due_date) == "2030-01-31"
     assert item.text in client.get("/workshops/massnahmen/").content.decode()
     adoption_page = client.get(f"/wissen/{checklist.slug}/uebernahmen/lemgo/").content.decode()
     assert meeting.get_absolute_url() in adoption_page
@@ -285,6 +304,13 @@ def test_talk_request_is_saved_and_emailed(
     assert "Kreis Musterland" in client.get("/netzwerk/anfragen/").content.decode()
     client.post(f"/netzwerk/anfragen/{req.pk}/", {"status": "agreed"})
     assert TalkRequest.objects.get().status == "agreed"
+
+
+def test_request_form_offers_talk_or_visit_only(client):
+    page = client.get("/netzwerk/anfrage/").content.decode()
+    assert "---------" not in page
+    assert 'value="talk"' in page and 'value="visit"' in page
+    assert page.count('type="radio"') == 2 and "checked" in page.split('value="visit"')[0]
 
 
 def test_honeypot_and_too_fast_are_refused(client, monkeypatch):

@@ -77,9 +77,29 @@ def test_overview_shows_fragmentation_and_shared_products(network, detmold_clien
 
 
 def test_windows_group_contracts_with_notice_dates(network, detmold_client):
-    page = detmold_client.get(reverse("landscape:windows") + "?horizont=36").content.decode()
-    assert "Ratsinformationssystem" in page
-    assert "30.09.2026" not in page or "Lage" in page
+    """12/24/36 months: Lage (4 months, notice passed), Detmold (7) and Blomberg (13)."""
+    from django.utils.formats import date_format
+
+    rows = {u.municipality.slug: u for u in Usage.objects.filter(product__slug="gremienwerk-ris")}
+
+    def window(months):
+        response = detmold_client.get(reverse("landscape:windows") + f"?horizont={months}")
+        [ris] = [
+            w for w in response.context["windows"] if w.category.slug == "ratsinformationssystem"
+        ]
+        found = {u.municipality.slug for u in ris.usages if u.product.slug == "gremienwerk-ris"}
+        return response.content.decode(), found
+
+    page, found = window(12)
+    assert found == {"detmold", "lage"}
+    for months in (24, 36):
+        page, found = window(months)
+        assert found == {"detmold", "lage", "blomberg"}
+    for usage in rows.values():
+        assert date_format(usage.notice_date, "SHORT_DATE_FORMAT") in page
+    lage = page.split(">Lage</a>")[1].split("</tr>")[0]
+    detmold = page.split(">Detmold</a>")[1].split("</tr>")[0]
+    assert "Frist verstrichen" in lage and "Frist verstrichen" not in detmold
     assert reverse("landscape:joint_project", args=["ratsinformationssystem"]) in page
 
 

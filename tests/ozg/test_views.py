@@ -72,7 +72,8 @@ def test_query_count_does_not_grow_with_the_network(
         state="online",
     )
     url = reverse(name, kwargs=kwargs) + query
-    # (The dashboard carries every app's panels; notifications' bell and visit panel: 6; discussions' open questions: 1.)
+    # (The dashboard carries every app's panels; notifications' bell and visit panel: 6;
+    # discussions' open questions: 1.)
     with django_assert_max_num_queries(27) as small:
         assert detmold_client.get(url).status_code == 200
     grow()

@@ -59,7 +59,8 @@ def test_dashboard_and_kommune_page_queries(
     for _ in range(count):
         StatusUpdateFactory(project=ProjectFactory(topic=topic, lead=detmold))
     # Both pages also carry the panels of workshops, OZG and digests: a fixed number each;
-    # the notifications' bell (1) and on the dashboard "Neu seit Ihrem letzten Besuch" (5); discussions: open questions (1).
+    # the notifications' bell (1) and on the dashboard "Neu seit Ihrem letzten Besuch" (5);
+    # discussions: open questions (1).
     with django_assert_max_num_queries(27):
         assert detmold_client.get("/").status_code == 200
     with django_assert_max_num_queries(21):

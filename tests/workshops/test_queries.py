@@ -48,7 +48,8 @@ def test_pages_have_a_fixed_number_of_queries(
         f"/workshops/{workshop.slug}/": 18,  # + notifications: the follow button
         "/workshops/massnahmen/": 11,
         # + knowledge: articles due for review; the next digest slot from beat; notifications:
-        # "Neu seit Ihrem letzten Besuch" (visit, notifications, activity); discussions: open questions
+        # "Neu seit Ihrem letzten Besuch" (visit, notifications, activity);
+        # discussions: open questions
         "/": 27,
         "/kommunen/detmold/": 21,  # + knowledge: checklists and model documents; publication
         f"/termine/{meeting.pk}/bearbeiten/": 13,
