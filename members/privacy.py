@@ -64,6 +64,13 @@ def hand_over(*, person: User, successor: User, actor: User) -> list[str]:
     return [ngettext("%(n)d role", "%(n)d roles", moved) % {"n": moved}] if moved else []
 
 
+def record_login(sender, user, **kwargs) -> None:
+    """Receiver of user_logged_in in place of Django's update_last_login: the time of the last
+    login only, written without a save (so no row in the account's change history)."""
+    user.last_login = timezone.now()
+    User.objects.filter(pk=user.pk).update(last_login=user.last_login)
+
+
 def _sessions_of(person: User):
     ids = []
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
