@@ -32,3 +32,15 @@ class LandscapeConfig(AppConfig):
         context = selectors.municipality_summary(municipality=municipality)
         context["can_edit"] = can_edit_landscape(request.user, municipality)
         return [Panel("landscape/panels/municipality.html", context, order=55)]
+
+    # --- privacy (lippe_ikz/privacy.py) ---------------------------------------------------
+
+    def personal_data(self, person):
+        from landscape import privacy
+
+        return privacy.personal_data(person)
+
+    def hand_over(self, *, person, successor, actor):
+        from landscape import privacy
+
+        return privacy.hand_over(person=person, successor=successor, actor=actor)
