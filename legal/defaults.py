@@ -87,10 +87,11 @@ einen wöchentlichen Überblick. Jede E-Mail nennt, wie sie abbestellt werden ka
 ## Ausscheiden aus dem Netzwerk
 
 Verlässt eine Person das Netzwerk, übergibt die Portal-Administration ihre Rollen, ihre
-Ansprechpartnerschaften in Projekten und ihre offenen Maßnahmen an eine Nachfolge und
+Ansprechpartnerschaften in Projekten, Wissensbeiträgen und der Software-Landschaft, die von
+ihr betreuten Wissensbeiträge und ihre offenen Maßnahmen an eine Nachfolge und
 anonymisiert das Konto: Der Name wird zu „ehemaliges Mitglied“, die E-Mail-Adresse wird
-ersetzt, Passwort, zweiter Faktor, Sitzungen, Kalender-Abonnement und Einstellungen der
-Wochenübersicht werden gelöscht. Die Beiträge zur gemeinsamen Arbeit bleiben lesbar und
+ersetzt, Passwort, zweiter Faktor, Sitzungen, API-Schlüssel, Kalender-Abonnement,
+Einträge unter „Wer weiß was?“ und Einstellungen der Wochenübersicht werden gelöscht. Die Beiträge zur gemeinsamen Arbeit bleiben lesbar und
 nennen „ehemaliges Mitglied“.
 
 ## Ihre Rechte
@@ -157,9 +158,11 @@ Every email says how to unsubscribe.
 ## Leaving the network
 
 When a person leaves the network, the portal administration hands their roles, their
-project contacts and their open action items to a successor and anonymises the account:
-the name becomes "ehemaliges Mitglied" (former member), the email address is replaced,
-password, second factor, sessions, calendar subscription and digest settings are deleted.
+contact roles in projects, knowledge articles and the software landscape, the knowledge
+articles they look after and their open action items to a successor and anonymises the
+account: the name becomes "ehemaliges Mitglied" (former member), the email address is
+replaced, password, second factor, sessions, API tokens, calendar subscription, entries in
+"Wer weiß was?" and digest settings are deleted.
 The contributions to the shared work stay readable and name "ehemaliges Mitglied".
 
 ## Your rights
