@@ -88,3 +88,27 @@ def test_offboarding_hands_over_articles_and_software_contacts(
     assert public_services.api_token_user(raw) is None
     # The uploaded file stays with the article.
     assert ArticleFile.objects.get(article=owned).uploaded_by_id == detmold_cdo.pk
+
+
+def test_every_app_with_records_of_people_takes_part_in_the_export():
+    """A new app with a foreign key to the account must define personal_data (and think about
+    hand_over and anonymise): lippe_ikz/privacy.py."""
+    from django.apps import apps
+    from django.conf import settings
+
+    user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    missing = []
+    for config in apps.get_app_configs():
+        own = str(settings.BASE_DIR) in config.path and "site-packages" not in config.path
+        if config.label == "privacy" or not own:
+            continue
+        holds_people = any(
+            field.related_model is user_model
+            for model in config.get_models()
+            if not model.__name__.startswith("Historical")
+            for field in model._meta.get_fields()
+            if field.concrete and (field.many_to_one or field.many_to_many)
+        )
+        if holds_people and getattr(config, "personal_data", None) is None:
+            missing.append(config.label)
+    assert missing == []
