@@ -61,3 +61,8 @@ class MembersConfig(AppConfig):
         from members import privacy
 
         privacy.anonymise(person=person, actor=actor)
+
+    def apply_retention(self, *, now):
+        from members import privacy
+
+        return privacy.apply_retention(now=now)

@@ -71,6 +71,27 @@ def record_login(sender, user, **kwargs) -> None:
     User.objects.filter(pk=user.pk).update(last_login=user.last_login)
 
 
+def _tracked(row) -> tuple:
+    return tuple(getattr(row, f.attname) for f in User.history.model._meta.fields
+                 if not f.name.startswith("history_") and f.name != "id")  # fmt: skip
+
+
+@transaction.atomic
+def apply_retention(*, now) -> dict[str, int]:
+    """Login records: before logins stopped writing the account (record_login), each login
+    added a change-history row identical to the one before it (last_login and the password
+    are not in the history). Rows identical to the one before go; real changes stay."""
+    ids = []
+    previous: dict[int, tuple] = {}
+    for row in User.history.order_by("id", "history_date", "history_id").iterator():
+        values = _tracked(row)
+        if row.history_type == "~" and previous.get(row.id) == values:
+            ids.append(row.history_id)
+        previous[row.id] = values
+    deleted, _ = User.history.filter(history_id__in=ids).delete()
+    return {"login_history_rows": deleted}
+
+
 def _sessions_of(person: User):
     ids = []
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
