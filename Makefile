@@ -16,7 +16,7 @@ run: install assets migrate data schedules ## install, migrate, load data, then 
 	@echo "  Log in as cdo.detmold@example.org (or cdo.<kommune>@example.org, admin@example.org)"
 	@echo "  Password for all demo accounts: ikz-demo-2026"
 	@echo ""
-	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/honcho start -f Procfile -p $(PORT)
+	PORTAL_PORT=$(PORT) PATH="$(abspath $(BIN)):$$PATH" $(BIN)/honcho start -f Procfile -p $(PORT)
 
 $(STAMP): requirements/dev.txt requirements/base.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)

@@ -85,14 +85,16 @@ def _wait_for(base: str, timeout: float = 30) -> None:
     raise RuntimeError("gunicorn did not answer")
 
 
-def load_run(*, database: Path, seconds: int = 60, clients: int = 50, workers: int = 2) -> str:
+def load_run(*, database_url: str, slugs: list[str], seconds: int = 60, clients: int = 50,
+             workers: int = 2) -> str:  # fmt: skip
+    """`database_url`: the scratch database of bench/public.py (SQLite file or PostgreSQL)."""
     port = _free_port()
     base = f"http://{HOST}:{port}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "lippe_ikz.settings.local",
         "DEBUG": "false",
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": database_url,
         "ALLOWED_HOSTS": HOST,
         "PUBLIC_RATE_LIMIT": "100000000/m",
         "API_ANON_RATE": "100000000/min",
@@ -105,10 +107,6 @@ def load_run(*, database: Path, seconds: int = 60, clients: int = 50, workers: i
     )  # fmt: skip
     try:
         _wait_for(base)
-        import sqlite3
-
-        with sqlite3.connect(database) as con:
-            slugs = [r[0] for r in con.execute("SELECT slug FROM members_municipality")]
         stats = asyncio.run(_drive(base, _urls(slugs), seconds, clients))
     finally:
         server.send_signal(signal.SIGTERM)
@@ -130,7 +128,13 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--clients", type=int, default=50)
     args = parser.parse_args()
-    print(load_run(database=args.database.resolve(), seconds=args.seconds, clients=args.clients))
+    import sqlite3
+
+    database = args.database.resolve()
+    with sqlite3.connect(database) as con:
+        slugs = [r[0] for r in con.execute("SELECT slug FROM members_municipality")]
+    print(load_run(database_url=f"sqlite:///{database}", slugs=slugs, seconds=args.seconds,
+                   clients=args.clients))  # fmt: skip
     return 0
 
 

@@ -1,7 +1,8 @@
 """Helpers shared by the benchmark modules (not a benchmark itself: no `run()`).
 
 - `scratch_database(module)`: a throwaway database that follows the backend of DATABASE_URL
-  (a temporary SQLite file, or `ikz_bench_<module>` on the PostgreSQL server), migrated and
+  (a temporary SQLite file, or `<database>_bench_<module>` on the PostgreSQL server, e.g.
+  `ikz_bench_<module>` for the default ikz_bench), migrated and
   loaded with the reference data, dropped afterwards. The development database is never used.
 - `bench_client(user)`: Django's test Client, logged in, on a URLconf that adds the framework
   floor (`/__bench__/floor/`: base.html with no content, through the same middleware).
@@ -80,9 +81,12 @@ def scratch_database(module: str):
     if connection.vendor == "sqlite":
         tmp = tempfile.TemporaryDirectory(prefix=f"ikz-bench-{module}-")
         test["NAME"] = str(Path(tmp.name) / "bench.sqlite3")
-    else:
-        test["NAME"] = f"ikz_bench_{module}"
     old_name = connection.settings_dict["NAME"]
+    if tmp is None:
+        # Named after the server database of the run (ikz_bench by default), so that two
+        # engineers with their own databases on one server never clobber each other's.
+        base = old_name if "bench" in old_name else f"{old_name}_bench"
+        test["NAME"] = f"{base}_{module}"
     connection.close()
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:

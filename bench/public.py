@@ -1,8 +1,9 @@
 """Public part: the public Kommune page and the API list endpoint at NRW size against the raw
 SQL of the same rows, then a bounded load run against gunicorn (bench/_public_load.py).
 
-Runs against a scratch SQLite file (never the development database): migrate, load the
-catalogue, generate 396 Kommunen with a status for every service (ozg.bench_data, ≈ 220,000
+Runs in a scratch database that follows the backend (`scratch_database`: a SQLite file or a
+PostgreSQL database, never the development database): migrate, load the catalogue, generate
+396 Kommunen with a status for every service (ozg.bench_data, ≈ 220,000
 statuses), release them all, and time
 - `/online-dienste/<kommune>/` (anonymous, cache emptied before every run, so the figure is
   the uncached page: filters, one query for the rows, rendering 50 of 557 rows) against the
@@ -13,14 +14,11 @@ and the same two with a warm cache. The load run (2 gunicorn workers, 50 concurr
 PUBLIC_LOAD_SECONDS seconds, default 60, loopback only) prints requests per second and errors.
 """
 
-import io
 import os
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
-from bench._support import ensure_test_environment
+from bench._support import scratch_database
 
 ROUNDS = 7
 
@@ -58,31 +56,33 @@ def _raw(sql: str, params) -> list:
 
 
 def run() -> list[str]:
+    with scratch_database("public") as connection:
+        return _run(connection)
+
+
+def _database_url(connection) -> str:
+    """The scratch database as DATABASE_URL, for the gunicorn of the load run."""
+    s = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{s['NAME']}"
+    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
+    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+def _run(connection) -> list[str]:
     from django.conf import settings
     from django.core.cache import cache
-    from django.core.management import call_command
-    from django.db import connections
     from django.test import Client
 
-    tmp = Path(tempfile.mkdtemp(prefix="ikz-bench-public-"))
-    db = tmp / "bench.sqlite3"
-    connections["default"].close()
-    settings.DATABASES["default"]["NAME"] = str(db)
-    connections["default"].settings_dict["NAME"] = str(db)
     settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
     settings.PUBLIC_RATE_LIMIT = "1000000/m"
     from rest_framework.throttling import AnonRateThrottle
 
     AnonRateThrottle.THROTTLE_RATES = {**AnonRateThrottle.THROTTLE_RATES, "anon": "1000000/min"}
-    ensure_test_environment()
-
     from members.models import Municipality
     from ozg.bench_data import generate
     from public_site.models import PublicationSetting
 
-    quiet = io.StringIO()
-    call_command("migrate", verbosity=0, stdout=quiet)
-    call_command("load_reference_data", stdout=quiet)
     generate(kommunen=396)
     PublicationSetting.objects.bulk_create(
         [PublicationSetting(municipality=m, statuses_public=True) for m in Municipality.objects.all()]  # noqa: E501
@@ -134,14 +134,13 @@ def run() -> list[str]:
         f"{api_ms:.1f} ms / raw SQL (count + 100 rows) {sql_ms:.1f} ms = {api_ms / sql_ms:.1f}x "
         f"(cached: {warm_ms:.1f} ms = {warm_ms / sql_ms:.2f}x)"
     )
-    connections["default"].close()
+    slugs = list(Municipality.objects.values_list("slug", flat=True))
+    connection.close()
 
     seconds = int(os.environ.get("PUBLIC_LOAD_SECONDS", "60"))
     if seconds > 0:
         from bench._public_load import load_run
 
-        lines.append(load_run(database=db, seconds=seconds, clients=50, workers=2))
-    for path in tmp.iterdir():
-        path.unlink()
-    tmp.rmdir()
+        lines.append(load_run(database_url=_database_url(connection), slugs=slugs,
+                              seconds=seconds, clients=50, workers=2))  # fmt: skip
     return lines

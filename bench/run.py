@@ -2,7 +2,8 @@
 
 Each module `bench/<name>.py` defines `run() -> list[str]` and works in a scratch database of
 its own (`bench._support.scratch_database`) that follows the backend: a temporary SQLite file,
-or a database `ikz_bench_<module>` created on the PostgreSQL server and dropped afterwards.
+or a database `<database>_bench_<module>` (`ikz_bench_<module>` for the default
+ikz_bench) created on the PostgreSQL server and dropped afterwards.
 Every figure is a ratio measured in the same run against a baseline on the same machine (never
 an absolute time to assert on). See docs/benchmarks.md for the figures and how to read them.
 

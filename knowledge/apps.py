@@ -82,3 +82,20 @@ class KnowledgeConfig(AppConfig):
         from knowledge.discussion import DISCUSSION_TARGETS
 
         return DISCUSSION_TARGETS
+
+    # --- privacy (lippe_ikz/privacy.py) ---------------------------------------------------
+
+    def personal_data(self, person):
+        from knowledge import privacy
+
+        return privacy.personal_data(person)
+
+    def hand_over(self, *, person, successor, actor):
+        from knowledge import privacy
+
+        return privacy.hand_over(person=person, successor=successor, actor=actor)
+
+    def anonymise(self, *, person, actor):
+        from knowledge import privacy
+
+        privacy.anonymise(person=person, actor=actor)

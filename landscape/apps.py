@@ -39,3 +39,15 @@ class LandscapeConfig(AppConfig):
         from landscape.search import SEARCH_TYPES
 
         return SEARCH_TYPES
+
+    # --- privacy (lippe_ikz/privacy.py) ---------------------------------------------------
+
+    def personal_data(self, person):
+        from landscape import privacy
+
+        return privacy.personal_data(person)
+
+    def hand_over(self, *, person, successor, actor):
+        from landscape import privacy
+
+        return privacy.hand_over(person=person, successor=successor, actor=actor)

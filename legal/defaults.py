@@ -52,12 +52,17 @@ Aufgabe (Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung mit § 3 DSG NRW).
 |---|---|---|
 | Konto: Name, dienstliche E-Mail-Adresse, Telefonnummer, Funktion, Sprache, Passwort (nur als Hash), zweiter Faktor (TOTP, Wiederherstellungscodes) | Anmeldung, Erreichbarkeit im Netzwerk | solange die Person Mitglied ist; beim Ausscheiden wird das Konto anonymisiert (siehe unten) |
 | Rollen in den Kommunen, Motto, Aufgabenbeschreibung | Ansprechpersonen im Netzwerk | solange die Rolle besteht; beim Ausscheiden geht die Rolle ohne Motto und Text an die Nachfolge |
-| Beiträge: Projekte, Statusmeldungen, Dokumente, Workshops, Termine, Zu- und Absagen, Maßnahmen, OZG-Stände, Formulare | die gemeinsame Arbeit und ihre Nachvollziehbarkeit | solange der jeweilige Datensatz besteht; Änderungen werden mit Person und Zeitpunkt protokolliert |
+| Beiträge: Projekte, Statusmeldungen, Dokumente, Workshops, Termine, Zu- und Absagen, Maßnahmen, OZG-Stände, Formulare, Wissensbeiträge, Angaben zur Software-Landschaft | die gemeinsame Arbeit und ihre Nachvollziehbarkeit | solange der jeweilige Datensatz besteht; Änderungen werden mit Person und Zeitpunkt protokolliert |
 | Einstellungen und Versandprotokoll der Wochenübersicht und der Terminerinnerungen | genau einmal versenden, Zustellprobleme klären | Versandprotokoll 180 Tage, danach automatisch gelöscht |
+| Zeitpunkt der letzten Anmeldung (nur der letzte, kein Anmeldeprotokoll) | Pflege der Konten | solange die Person Mitglied ist |
 | Sitzungen (Anmeldung) | angemeldet bleiben | bis zur Abmeldung, höchstens 14 Tage; abgelaufene Sitzungen werden täglich gelöscht |
 | Zähler fehlgeschlagener Anmeldeversuche | Schutz vor Angriffen | wenige Minuten |
 | Rückmeldungen zur Barrierefreiheit (freiwillig mit Name und E-Mail-Adresse) | Bearbeitung der Rückmeldung (§ 5 BITVNRW) | 365 Tage nach Eingang, danach automatisch gelöscht |
 | Datenexporte (Auskunft nach Art. 15 DSGVO) | Bereitstellung Ihrer Daten | 7 Tage, danach werden Datei und Link gelöscht |
+
+Alle Beiträge, auch hochgeladene Dokumente und Anhänge von Terminen und Workshops, sind
+für alle angemeldeten Mitglieder des Netzwerks sichtbar, auch für Kommunen, die an dem
+Projekt oder Termin nicht beteiligt sind; öffentlich sind sie nicht.
 
 Die Fristen sind Voreinstellungen; die Portal-Administration kann sie im Betrieb festlegen
 (`RETENTION_DIGEST_LOG_DAYS`, `RETENTION_FEEDBACK_DAYS`, `DATA_EXPORT_VALID_DAYS`). Gelöscht
@@ -82,10 +87,11 @@ einen wöchentlichen Überblick. Jede E-Mail nennt, wie sie abbestellt werden ka
 ## Ausscheiden aus dem Netzwerk
 
 Verlässt eine Person das Netzwerk, übergibt die Portal-Administration ihre Rollen, ihre
-Ansprechpartnerschaften in Projekten und ihre offenen Maßnahmen an eine Nachfolge und
+Ansprechpartnerschaften in Projekten, Wissensbeiträgen und der Software-Landschaft, die von
+ihr betreuten Wissensbeiträge und ihre offenen Maßnahmen an eine Nachfolge und
 anonymisiert das Konto: Der Name wird zu „ehemaliges Mitglied“, die E-Mail-Adresse wird
-ersetzt, Passwort, zweiter Faktor, Sitzungen, Kalender-Abonnement und Einstellungen der
-Wochenübersicht werden gelöscht. Die Beiträge zur gemeinsamen Arbeit bleiben lesbar und
+ersetzt, Passwort, zweiter Faktor, Sitzungen, API-Schlüssel, Kalender-Abonnement,
+Einträge unter „Wer weiß was?“ und Einstellungen der Wochenübersicht werden gelöscht. Die Beiträge zur gemeinsamen Arbeit bleiben lesbar und
 nennen „ehemaliges Mitglied“.
 
 ## Ihre Rechte
@@ -118,12 +124,17 @@ conjunction with § 3 DSG NRW).
 |---|---|---|
 | Account: name, work email address, phone, job title, language, password (hash only), second factor (TOTP, recovery codes) | logging in, being reachable in the network | while the person is a member; when they leave, the account is anonymised (see below) |
 | Roles in the Kommunen, motto, description of responsibilities | contact people of the network | while the role lasts; when the person leaves, the role goes to the successor without motto and text |
-| Contributions: projects, status updates, documents, workshops, meetings, answers to invitations, action items (Maßnahmen), OZG statuses, forms | the shared work and its traceability | as long as the record exists; changes are logged with person and time |
+| Contributions: projects, status updates, documents, workshops, meetings, answers to invitations, action items (Maßnahmen), OZG statuses, forms, knowledge articles, software landscape entries | the shared work and its traceability | as long as the record exists; changes are logged with person and time |
 | Settings and delivery log of the weekly digest and meeting reminders | sending exactly once, resolving delivery problems | delivery log 180 days, then deleted automatically |
+| Time of the last login (only the last one, no login log) | looking after the accounts | while the person is a member |
 | Sessions (login) | staying logged in | until logout, at most 14 days; expired sessions are deleted daily |
 | Counters of failed login attempts | protection against attacks | a few minutes |
 | Accessibility feedback (name and email optional) | handling the feedback (§ 5 BITVNRW) | 365 days after receipt, then deleted automatically |
 | Data exports (access under Art. 15 GDPR) | providing your data | 7 days, then file and link are deleted |
+
+All contributions, uploaded documents and the attachments of meetings and workshops
+included, are visible to every logged-in member of the network, also to Kommunen that take
+no part in the project or meeting; they are not public.
 
 The periods are defaults; the portal administration sets them in operation
 (`RETENTION_DIGEST_LOG_DAYS`, `RETENTION_FEEDBACK_DAYS`, `DATA_EXPORT_VALID_DAYS`). A daily
@@ -147,9 +158,11 @@ Every email says how to unsubscribe.
 ## Leaving the network
 
 When a person leaves the network, the portal administration hands their roles, their
-project contacts and their open action items to a successor and anonymises the account:
-the name becomes "ehemaliges Mitglied" (former member), the email address is replaced,
-password, second factor, sessions, calendar subscription and digest settings are deleted.
+contact roles in projects, knowledge articles and the software landscape, the knowledge
+articles they look after and their open action items to a successor and anonymises the
+account: the name becomes "ehemaliges Mitglied" (former member), the email address is
+replaced, password, second factor, sessions, API tokens, calendar subscription, entries in
+"Wer weiß was?" and digest settings are deleted.
 The contributions to the shared work stay readable and name "ehemaliges Mitglied".
 
 ## Your rights
@@ -256,4 +269,137 @@ und Widerspruch (Art. 15 bis 21 DSGVO) sowie auf Beschwerde bei der Landesbeauft
 Datenschutz und Informationsfreiheit Nordrhein-Westfalen.
 """
 
-SUPERSEDED = {"datenschutz": [PRIVACY_2026_11]}
+
+# The default of issue 14 before the visibility of documents was stated (2026-12).
+PRIVACY_2026_12 = """\
+## Verantwortliche Stelle
+
+Verantwortlich im Sinne der Datenschutz-Grundverordnung (DSGVO) ist die im Impressum
+genannte Stelle. Die Kontaktdaten der oder des behördlichen Datenschutzbeauftragten
+erhalten Sie dort.
+
+## Zweck und Rechtsgrundlage
+
+Das Portal dient der Zusammenarbeit der Kommunen des Kreises Lippe bei der Digitalisierung.
+Wir verarbeiten die Daten der eingeladenen Personen zur Erfüllung dieser öffentlichen
+Aufgabe (Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung mit § 3 DSG NRW).
+
+## Was gespeichert wird und wie lange
+
+| Daten | Zweck | Speicherdauer |
+|---|---|---|
+| Konto: Name, dienstliche E-Mail-Adresse, Telefonnummer, Funktion, Sprache, Passwort (nur als Hash), zweiter Faktor (TOTP, Wiederherstellungscodes) | Anmeldung, Erreichbarkeit im Netzwerk | solange die Person Mitglied ist; beim Ausscheiden wird das Konto anonymisiert (siehe unten) |
+| Rollen in den Kommunen, Motto, Aufgabenbeschreibung | Ansprechpersonen im Netzwerk | solange die Rolle besteht; beim Ausscheiden geht die Rolle ohne Motto und Text an die Nachfolge |
+| Beiträge: Projekte, Statusmeldungen, Dokumente, Workshops, Termine, Zu- und Absagen, Maßnahmen, OZG-Stände, Formulare | die gemeinsame Arbeit und ihre Nachvollziehbarkeit | solange der jeweilige Datensatz besteht; Änderungen werden mit Person und Zeitpunkt protokolliert |
+| Einstellungen und Versandprotokoll der Wochenübersicht und der Terminerinnerungen | genau einmal versenden, Zustellprobleme klären | Versandprotokoll 180 Tage, danach automatisch gelöscht |
+| Sitzungen (Anmeldung) | angemeldet bleiben | bis zur Abmeldung, höchstens 14 Tage; abgelaufene Sitzungen werden täglich gelöscht |
+| Zähler fehlgeschlagener Anmeldeversuche | Schutz vor Angriffen | wenige Minuten |
+| Rückmeldungen zur Barrierefreiheit (freiwillig mit Name und E-Mail-Adresse) | Bearbeitung der Rückmeldung (§ 5 BITVNRW) | 365 Tage nach Eingang, danach automatisch gelöscht |
+| Datenexporte (Auskunft nach Art. 15 DSGVO) | Bereitstellung Ihrer Daten | 7 Tage, danach werden Datei und Link gelöscht |
+
+Die Fristen sind Voreinstellungen; die Portal-Administration kann sie im Betrieb festlegen
+(`RETENTION_DIGEST_LOG_DAYS`, `RETENTION_FEEDBACK_DAYS`, `DATA_EXPORT_VALID_DAYS`). Gelöscht
+wird automatisch durch einen täglichen Hintergrundlauf.
+
+## Anmeldung und Sicherheit
+
+Für die Anmeldung setzt das Portal ein technisch notwendiges Sitzungs-Cookie und ein
+Cookie zum Schutz vor Cross-Site-Request-Forgery. Die gewählte Sprache wird in einem
+Cookie gespeichert. Es gibt keine Cookies zu Werbe- oder Analysezwecken und keine
+Einbindung von Diensten Dritter; alle Schriften und Skripte werden vom Portal selbst
+ausgeliefert.
+
+Beim Aufruf speichert der Server zur Abwehr von Angriffen und zur Fehleranalyse
+technische Protokolldaten (Zeitpunkt, aufgerufene Adresse, Statuscode).
+
+## E-Mails
+
+Mitglieder erhalten Einladungen, Bestätigungen und – sofern sie es nicht abbestellen –
+einen wöchentlichen Überblick. Jede E-Mail nennt, wie sie abbestellt werden kann.
+
+## Ausscheiden aus dem Netzwerk
+
+Verlässt eine Person das Netzwerk, übergibt die Portal-Administration ihre Rollen, ihre
+Ansprechpartnerschaften in Projekten und ihre offenen Maßnahmen an eine Nachfolge und
+anonymisiert das Konto: Der Name wird zu „ehemaliges Mitglied“, die E-Mail-Adresse wird
+ersetzt, Passwort, zweiter Faktor, Sitzungen, Kalender-Abonnement und Einstellungen der
+Wochenübersicht werden gelöscht. Die Beiträge zur gemeinsamen Arbeit bleiben lesbar und
+nennen „ehemaliges Mitglied“.
+
+## Ihre Rechte
+
+Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung,
+Datenübertragbarkeit und Widerspruch (Art. 15 bis 21 DSGVO) sowie auf Beschwerde bei der
+Landesbeauftragten für Datenschutz und Informationsfreiheit Nordrhein-Westfalen.
+
+Unter „Mein Profil“ können Sie jederzeit alle Ihre Daten als ZIP-Datei herunterladen
+(JSON und CSV, mit den von Ihnen hochgeladenen Dateien). Sie erhalten eine E-Mail, sobald
+der Export bereitsteht; der Link gilt 7 Tage und nur für Sie.
+"""
+
+PRIVACY_EN_2026_12 = """\
+## Controller
+
+The controller within the meaning of the General Data Protection Regulation (GDPR) is the
+body named in the imprint, where you also find the contact details of its data protection
+officer.
+
+## Purpose and legal basis
+
+The portal serves the collaboration of the Kommunen of Kreis Lippe on digitalisation. We
+process the data of the invited people to perform this public task (Art. 6(1)(e) GDPR in
+conjunction with § 3 DSG NRW).
+
+## What is stored and for how long
+
+| Data | Purpose | Kept |
+|---|---|---|
+| Account: name, work email address, phone, job title, language, password (hash only), second factor (TOTP, recovery codes) | logging in, being reachable in the network | while the person is a member; when they leave, the account is anonymised (see below) |
+| Roles in the Kommunen, motto, description of responsibilities | contact people of the network | while the role lasts; when the person leaves, the role goes to the successor without motto and text |
+| Contributions: projects, status updates, documents, workshops, meetings, answers to invitations, action items (Maßnahmen), OZG statuses, forms | the shared work and its traceability | as long as the record exists; changes are logged with person and time |
+| Settings and delivery log of the weekly digest and meeting reminders | sending exactly once, resolving delivery problems | delivery log 180 days, then deleted automatically |
+| Sessions (login) | staying logged in | until logout, at most 14 days; expired sessions are deleted daily |
+| Counters of failed login attempts | protection against attacks | a few minutes |
+| Accessibility feedback (name and email optional) | handling the feedback (§ 5 BITVNRW) | 365 days after receipt, then deleted automatically |
+| Data exports (access under Art. 15 GDPR) | providing your data | 7 days, then file and link are deleted |
+
+The periods are defaults; the portal administration sets them in operation
+(`RETENTION_DIGEST_LOG_DAYS`, `RETENTION_FEEDBACK_DAYS`, `DATA_EXPORT_VALID_DAYS`). A daily
+background run deletes automatically.
+
+## Login and security
+
+For logging in, the portal sets a technically necessary session cookie and a cookie that
+protects against cross-site request forgery. The chosen language is stored in a cookie.
+There are no advertising or analytics cookies and no third-party services; all fonts and
+scripts are served by the portal itself.
+
+When a page is requested, the server keeps technical log data (time, address requested,
+status code) to fend off attacks and to analyse errors.
+
+## Emails
+
+Members get invitations, confirmations and, unless they unsubscribe, a weekly digest.
+Every email says how to unsubscribe.
+
+## Leaving the network
+
+When a person leaves the network, the portal administration hands their roles, their
+project contacts and their open action items to a successor and anonymises the account:
+the name becomes "ehemaliges Mitglied" (former member), the email address is replaced,
+password, second factor, sessions, calendar subscription and digest settings are deleted.
+The contributions to the shared work stay readable and name "ehemaliges Mitglied".
+
+## Your rights
+
+You have the right of access, rectification, erasure, restriction of processing, data
+portability and objection (Art. 15 to 21 GDPR) and the right to lodge a complaint with the
+Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen.
+
+Under "My profile" you can download all your data as a ZIP file at any time (JSON and CSV,
+with the files you uploaded). You get an email as soon as the export is ready; the link is
+valid for 7 days and only for you.
+"""
+
+SUPERSEDED = {"datenschutz": [PRIVACY_2026_11, PRIVACY_2026_12]}
+SUPERSEDED_EN = {"datenschutz": [PRIVACY_EN_2026_12]}

@@ -4,7 +4,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 
-from legal.defaults import DEFAULT_PAGES, ENGLISH_PAGES, SUPERSEDED
+from legal.defaults import DEFAULT_PAGES, ENGLISH_PAGES, SUPERSEDED, SUPERSEDED_EN
 from legal.models import AccessibilityFeedback, LegalPage
 
 
@@ -28,7 +28,7 @@ def legal_pages_ensure() -> int:
         changed = False
         if page.body in SUPERSEDED.get(kind, ()):
             page.body, changed = body, True
-        if body_en and not page.body_en:
+        if body_en and (not page.body_en or page.body_en in SUPERSEDED_EN.get(kind, ())):
             page.title_en, page.body_en, changed = title_en, body_en, True
         if changed:
             page.full_clean()

@@ -6,6 +6,16 @@ class MembersConfig(AppConfig):
     name = "members"
     verbose_name = _("Municipalities and members")
 
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from members.privacy import record_login
+
+        # Django's update_last_login saves the account, which would add a row to its change
+        # history at every login: a login log kept as long as the account. Ours does not.
+        user_logged_in.disconnect(dispatch_uid="update_last_login")
+        user_logged_in.connect(record_login, dispatch_uid="members_record_login")
+
     @property
     def navigation(self):
         from lippe_ikz.panels import NavItem
@@ -51,3 +61,8 @@ class MembersConfig(AppConfig):
         from members import privacy
 
         privacy.anonymise(person=person, actor=actor)
+
+    def apply_retention(self, *, now):
+        from members import privacy
+
+        return privacy.apply_retention(now=now)

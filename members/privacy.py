@@ -64,6 +64,34 @@ def hand_over(*, person: User, successor: User, actor: User) -> list[str]:
     return [ngettext("%(n)d role", "%(n)d roles", moved) % {"n": moved}] if moved else []
 
 
+def record_login(sender, user, **kwargs) -> None:
+    """Receiver of user_logged_in in place of Django's update_last_login: the time of the last
+    login only, written without a save (so no row in the account's change history)."""
+    user.last_login = timezone.now()
+    User.objects.filter(pk=user.pk).update(last_login=user.last_login)
+
+
+def _tracked(row) -> tuple:
+    return tuple(getattr(row, f.attname) for f in User.history.model._meta.fields
+                 if not f.name.startswith("history_") and f.name != "id")  # fmt: skip
+
+
+@transaction.atomic
+def apply_retention(*, now) -> dict[str, int]:
+    """Login records: before logins stopped writing the account (record_login), each login
+    added a change-history row identical to the one before it (last_login and the password
+    are not in the history). Rows identical to the one before go; real changes stay."""
+    ids = []
+    previous: dict[int, tuple] = {}
+    for row in User.history.order_by("id", "history_date", "history_id").iterator():
+        values = _tracked(row)
+        if row.history_type == "~" and previous.get(row.id) == values:
+            ids.append(row.history_id)
+        previous[row.id] = values
+    deleted, _ = User.history.filter(history_id__in=ids).delete()
+    return {"login_history_rows": deleted}
+
+
 def _sessions_of(person: User):
     ids = []
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():

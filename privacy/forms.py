@@ -18,7 +18,11 @@ class OffboardingForm(forms.Form):
     successor = PersonChoiceField(
         label=_("Successor"),
         queryset=selectors.offboarding_candidates(),
-        help_text=_("Takes over the roles, project contacts and open Maßnahmen."),
+        help_text=_(
+            "Takes over the roles, the contact roles in projects, knowledge articles and the "
+            "software landscape, the knowledge articles the person looks after and the open "
+            "Maßnahmen."
+        ),
     )
     confirm = forms.BooleanField(
         label=_("I know that this cannot be undone."),

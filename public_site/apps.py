@@ -54,3 +54,15 @@ class PublicConfig(AppConfig):
         from public_site.demo import seed_public
 
         seed_public(stdout=stdout)
+
+    # --- privacy (lippe_ikz/privacy.py) ---------------------------------------------------
+
+    def personal_data(self, person):
+        from public_site import privacy
+
+        return privacy.personal_data(person)
+
+    def anonymise(self, *, person, actor):
+        from public_site import privacy
+
+        privacy.anonymise(person=person, actor=actor)

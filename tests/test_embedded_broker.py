@@ -78,3 +78,20 @@ def test_a_real_worker_consumes_a_task_from_the_sqlite_broker(tmp_path):
     finally:
         worker.terminate()
         worker.wait(timeout=20)
+
+
+def test_links_in_emails_point_to_the_port_of_make_run():
+    """`make run PORT=8130` sends digests and export links to http://127.0.0.1:8130."""
+    code = "import django; django.setup(); from django.conf import settings as s; print(s.SITE_URL)"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lippe_ikz.settings.local",
+        "PORTAL_PORT": "8130",
+    }
+    env.pop("SITE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True,
+        check=True, timeout=60,
+    )  # fmt: skip
+    assert result.stdout.split()[-1] == "http://127.0.0.1:8130"
+    assert "PORTAL_PORT=$(PORT)" in (ROOT / "Makefile").read_text()

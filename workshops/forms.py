@@ -319,7 +319,10 @@ class SessionForm(EventTimesMixin, forms.ModelForm):
 class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("file"),
-        help_text=_("PDF, Office document or image."),
+        help_text=_(
+            "PDF, Office document or image. Every logged-in member of the network can download "
+            "it, also members of Kommunen that take no part; nobody outside the network can."
+        ),
     )
 
     def clean_file(self):

@@ -222,12 +222,19 @@ def test_admin_resend(admin_client, person, django_capture_on_commit_callbacks):
 def test_setup_periodic_tasks_is_idempotent(db):
     call_command("setup_periodic_tasks", stdout=open("/dev/null", "w"))  # noqa: SIM115
     call_command("setup_periodic_tasks", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    tasks_by_name = dict(PeriodicTask.objects.values_list("task", "interval__every"))
-    assert tasks_by_name == {
-        "digests.dispatch_digests": 15,
-        "digests.dispatch_meeting_notices": 15,
-        "privacy.apply_retention": 1440,
+    tasks_by_name = {
+        t.task: (t.crontab and t.crontab.minute, t.interval and t.interval.every)
+        for t in PeriodicTask.objects.select_related("crontab", "interval")
     }
+    # On the quarter hours of the wall clock, so a digest goes out at its slot (a full hour).
+    assert tasks_by_name == {
+        "digests.dispatch_digests": ("*/15", None),
+        "digests.dispatch_meeting_notices": ("*/15", None),
+        "privacy.apply_retention": (None, 1440),
+    }
+    assert PeriodicTask.objects.get(task="digests.dispatch_digests").crontab.timezone.key == (
+        "Europe/Berlin"
+    )
 
 
 def test_send_digests_command(person, lemgo, capsys):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from legal.defaults import PRIVACY_2026_11
+from legal.defaults import PRIVACY, PRIVACY_2026_11, PRIVACY_2026_12, PRIVACY_EN, PRIVACY_EN_2026_12
 from legal.models import LegalPage
 from legal.services import legal_pages_ensure
 
@@ -34,3 +34,18 @@ def test_an_unedited_old_default_is_updated_an_edited_text_kept(reference_data):
     legal_pages_ensure()
     page.refresh_from_db()
     assert page.body == "Eigener Text der Administration"
+
+
+def test_the_default_before_issue_14s_documents_rule_is_updated(reference_data):
+    page = LegalPage.objects.get(kind="datenschutz")
+    page.body, page.body_en = PRIVACY_2026_12, PRIVACY_EN_2026_12
+    page.save()
+    legal_pages_ensure()
+    page.refresh_from_db()
+    assert (page.body, page.body_en) == (PRIVACY, PRIVACY_EN)
+
+
+def test_privacy_policy_says_who_sees_documents(client, reference_data):
+    page = client.get("/datenschutz/").content.decode()
+    assert "für alle angemeldeten Mitglieder des Netzwerks sichtbar" in page
+    assert "öffentlich sind sie nicht" in page

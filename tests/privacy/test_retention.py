@@ -14,7 +14,7 @@ from digests.models import Delivery, MeetingNotice
 from legal.models import AccessibilityFeedback
 from privacy import tasks
 from privacy.models import DataExport
-from tests.members.factories import UserFactory
+from tests.members.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +75,32 @@ def test_beat_runs_the_retention_daily():
     call_command("setup_periodic_tasks", stdout=io.StringIO())
     task = PeriodicTask.objects.get(task="privacy.apply_retention")
     assert task.enabled and task.interval.every == 24 * 60 and task.interval.period == "minutes"
+
+
+def test_a_login_leaves_no_row_in_the_change_history(client, detmold_cdo):
+    """Logins are not kept as history rows of the account (a login log without end)."""
+    rows = detmold_cdo.history.count()
+    assert client.login(email=detmold_cdo.email, password=PASSWORD)
+    client.logout()
+    assert client.login(email=detmold_cdo.email, password=PASSWORD)
+    detmold_cdo.refresh_from_db()
+    assert detmold_cdo.last_login is not None
+    assert timezone.now() - detmold_cdo.last_login < dt.timedelta(minutes=1)
+    assert detmold_cdo.history.count() == rows
+
+
+def test_login_rows_of_the_past_leave_the_history_real_changes_stay(detmold_cdo):
+    """Rows that earlier logins wrote (a save of last_login only) are deleted by retention."""
+    detmold_cdo.full_name = "Dana Demo-Neu"
+    detmold_cdo.save()
+    for _ in range(3):  # what Django's update_last_login did at every login
+        detmold_cdo.last_login = timezone.now()
+        detmold_cdo.save(update_fields=["last_login"])
+    before = detmold_cdo.history.count()  # the factory's rows, the change, three logins
+
+    deleted = tasks.apply_retention()
+
+    # The three logins go (and the factory's password save: nothing readable changed there).
+    assert deleted["members.login_history_rows"] == before - 2 >= 3
+    names = list(detmold_cdo.history.order_by("history_date").values_list("full_name", flat=True))
+    assert names == ["Dana Demo", "Dana Demo-Neu"]
