@@ -2,10 +2,11 @@
 workers on 127.0.0.1, let 50 asyncio clients (httpx) request public pages and the API for a
 fixed number of seconds, print requests per second and errors, stop gunicorn.
 
-    .venv/bin/python bench/_public_load.py --database var/bench.sqlite3 --seconds 60
+    .venv/bin/python bench/_public_load.py --database-url sqlite:///$PWD/var/b.sqlite3 --seconds 60
 
-Used by bench/public.py (with its scratch database); standalone it needs a database with the
-reference data. Rate limits are lifted for the run (PUBLIC_RATE_LIMIT, API_ANON_RATE).
+Used by bench/public.py (with its scratch database, SQLite or PostgreSQL); standalone it needs a
+database with the reference data. Rate limits are lifted for the run (PUBLIC_RATE_LIMIT,
+API_ANON_RATE).
 
 """
 
@@ -85,14 +86,15 @@ def _wait_for(base: str, timeout: float = 30) -> None:
     raise RuntimeError("gunicorn did not answer")
 
 
-def load_run(*, database: Path, seconds: int = 60, clients: int = 50, workers: int = 2) -> str:
+def load_run(*, database_url: str, slugs: list[str], seconds: int = 60, clients: int = 50,
+             workers: int = 2) -> str:  # fmt: skip
     port = _free_port()
     base = f"http://{HOST}:{port}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "lippe_ikz.settings.local",
         "DEBUG": "false",
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": database_url,
         "ALLOWED_HOSTS": HOST,
         "PUBLIC_RATE_LIMIT": "100000000/m",
         "API_ANON_RATE": "100000000/min",
@@ -105,10 +107,6 @@ def load_run(*, database: Path, seconds: int = 60, clients: int = 50, workers: i
     )  # fmt: skip
     try:
         _wait_for(base)
-        import sqlite3
-
-        with sqlite3.connect(database) as con:
-            slugs = [r[0] for r in con.execute("SELECT slug FROM members_municipality")]
         stats = asyncio.run(_drive(base, _urls(slugs), seconds, clients))
     finally:
         server.send_signal(signal.SIGTERM)
@@ -126,11 +124,18 @@ def load_run(*, database: Path, seconds: int = 60, clients: int = 50, workers: i
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database", type=Path, required=True)
+    parser.add_argument("--database-url", required=True)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--clients", type=int, default=50)
     args = parser.parse_args()
-    print(load_run(database=args.database.resolve(), seconds=args.seconds, clients=args.clients))
+    import sqlite3
+
+    if not args.database_url.startswith("sqlite:///"):
+        raise SystemExit("standalone: a SQLite database (bench/public.py covers PostgreSQL)")
+    with sqlite3.connect(args.database_url.removeprefix("sqlite:///")) as con:
+        slugs = [r[0] for r in con.execute("SELECT slug FROM members_municipality")]
+    print(load_run(database_url=args.database_url, slugs=slugs, seconds=args.seconds,
+                   clients=args.clients))  # fmt: skip
     return 0
 
 

@@ -58,6 +58,8 @@ PUBLIC_MUNICIPALITY_FIELDS = (
     "website",
     "stati_veroeffentlicht",
 )
+PUBLIC_STORY_FIELDS = ("abschnitt", "abschnitt_text", "titel", "wann", "text", "stand")
+PUBLIC_EVENT_FIELDS = ("titel", "datum", "veranstaltung", "ort", "vortragende")
 PUBLIC_SERVICE_FIELDS = (
     "ozg_id",
     "name",
@@ -389,3 +391,51 @@ def leika_names(service_ids: list[int]) -> dict[int, list[str]]:
     ):
         result.setdefault(sid, []).append(name)
     return result
+
+
+# --- The network's public story and upcoming public events (knowledge app) ------------------
+
+
+def story_items() -> list[dict]:
+    """The story entries marked public (timeline, how IKZ works, successes …), one query."""
+    from knowledge.models import StoryEntry
+
+    labels = dict(StoryEntry.Section.choices)
+    rows = (
+        StoryEntry.objects.filter(is_public=True)
+        .order_by("section", "order", "pk")
+        .values_list("section", "title", "when", "body", "updated_at")
+    )
+    return [
+        {
+            "abschnitt": section,
+            "abschnitt_text": str(labels.get(section, "")),
+            "titel": title,
+            "wann": when or None,
+            "text": body,
+            "stand": timezone.localtime(updated).date().isoformat(),
+        }
+        for section, title, when, body, updated in rows
+    ]
+
+
+def upcoming_public_events(*, today) -> list[dict]:
+    """Talks marked public from `today` on (the portal's meetings have no public flag), one
+    query. Slides stay on the story page; speakers are public there too."""
+    from knowledge.models import Talk
+
+    rows = (
+        Talk.objects.filter(is_public=True, date__gte=today)
+        .order_by("date", "pk")
+        .values_list("title", "date", "event", "place", "speakers")
+    )
+    return [
+        {
+            "titel": title,
+            "datum": date.isoformat(),
+            "veranstaltung": event,
+            "ort": place or None,
+            "vortragende": speakers,
+        }
+        for title, date, event, place, speakers in rows
+    ]
