@@ -194,7 +194,10 @@ class StatusList(CachedView):
 
     def build(self, request):
         member = _is_member(request)
-        qs = selectors.status_queryset(include_unreleased=member)
+        slug = request.query_params.get("kommune")
+        municipality = selectors.municipality_by_slug(slug) if slug else None
+        # one Kommune: only its rows through the index (an unknown slug is the filter's 400)
+        qs = selectors.status_queryset(include_unreleased=member, municipality=municipality)
         qs = self._filtered(ApiStatusFilter, qs, request).order_by(
             "municipality__name", "service__ozg_id"
         )

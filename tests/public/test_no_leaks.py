@@ -137,6 +137,7 @@ FRAMEWORK_KEYS = {
     "sql_queries", "debug", "view", "t", "level", "label", "bar", "chart_id", "title",
     "first_col", "caption", "field", "widget", "attrs", "errors", "hint", "id",
     "group_name", "option", "group_choices", "group_index", "form", "label_tag", "help_text",
+    "services_url", "start_url",
 }  # fmt: skip
 
 

@@ -294,3 +294,9 @@ def test_an_unchanged_accessibility_statement_gets_the_new_default(reference_dat
     legal_pages_ensure()
     page.refresh_from_db()
     assert page.body == "Eigener Text der Verwaltung"  # an admin's text is never overwritten
+
+
+@pytest.mark.parametrize("url", PUBLIC_HTML_PAGES[:7] + ["/online-dienste/daten/luegde.csv"])
+def test_head_is_answered_and_writes_are_refused(client, released, url):
+    assert client.head(url).status_code == 200  # link checkers and crawlers use HEAD
+    assert client.post(url).status_code == 405
