@@ -72,18 +72,21 @@ async def _drive(base: str, urls: list[str], seconds: int, clients: int) -> dict
     return stats
 
 
-def _wait_for(base: str, timeout: float = 30) -> None:
+def _wait_for(base: str, timeout: float = 90) -> None:
     import httpx
 
     end = time.monotonic() + timeout
+    last = "no answer"
     while time.monotonic() < end:
         try:
-            if httpx.get(base + "/online-dienste/leichte-sprache/", timeout=2).status_code == 200:
+            response = httpx.get(base + "/online-dienste/leichte-sprache/", timeout=5)
+            if response.status_code == 200:
                 return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError("gunicorn did not answer")
+            last = f"HTTP {response.status_code}: {response.text[:300]}"
+        except httpx.HTTPError as exc:
+            last = repr(exc)
+        time.sleep(0.5)
+    raise RuntimeError(f"gunicorn did not answer within {timeout:.0f} s ({last})")
 
 
 def load_run(*, database_url: str, slugs: list[str], seconds: int = 60, clients: int = 50,

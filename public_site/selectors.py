@@ -201,9 +201,7 @@ def municipality_dict(m: Municipality) -> dict:
 
 def municipality_by_slug(slug: str) -> Municipality | None:
     """The Kommune with `.released` (its statuses are public as a whole), one query."""
-    releasing = PublicationSetting.objects.filter(
-        municipality=OuterRef("pk"), statuses_public=True
-    )
+    releasing = PublicationSetting.objects.filter(municipality=OuterRef("pk"), statuses_public=True)
     return Municipality.objects.filter(slug=slug).annotate(released=Exists(releasing)).first()
 
 
