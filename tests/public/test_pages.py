@@ -300,3 +300,12 @@ def test_an_unchanged_accessibility_statement_gets_the_new_default(reference_dat
 def test_head_is_answered_and_writes_are_refused(client, released, url):
     assert client.head(url).status_code == 200  # link checkers and crawlers use HEAD
     assert client.post(url).status_code == 405
+
+
+def test_lage_filter_on_the_services_list_and_the_kommune_page(client, released, wohngeld):
+    lage = wohngeld.lebenslage_id
+    body = client.get("/online-dienste/leistungen/", {"lage": lage}).content.decode()
+    assert "/online-dienste/leistungen/10092/" in body
+    assert "/online-dienste/leistungen/10160/" not in body  # Hundesteuer: another Lage
+    body = client.get("/online-dienste/luegde/", {"lage": lage}).content.decode()
+    assert "luegde/wohngeld" in body and "Hundehaltung" not in body
