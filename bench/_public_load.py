@@ -2,10 +2,11 @@
 workers on 127.0.0.1, let 50 asyncio clients (httpx) request public pages and the API for a
 fixed number of seconds, print requests per second and errors, stop gunicorn.
 
-    .venv/bin/python bench/_public_load.py --database var/bench.sqlite3 --seconds 60
+    .venv/bin/python bench/_public_load.py --database-url sqlite:///$PWD/var/b.sqlite3 --seconds 60
 
-Used by bench/public.py (with its scratch database); standalone it needs a database with the
-reference data. Rate limits are lifted for the run (PUBLIC_RATE_LIMIT, API_ANON_RATE).
+Used by bench/public.py (with its scratch database, SQLite or PostgreSQL); standalone it needs a
+database with the reference data. Rate limits are lifted for the run (PUBLIC_RATE_LIMIT,
+API_ANON_RATE).
 
 """
 
@@ -71,23 +72,25 @@ async def _drive(base: str, urls: list[str], seconds: int, clients: int) -> dict
     return stats
 
 
-def _wait_for(base: str, timeout: float = 30) -> None:
+def _wait_for(base: str, timeout: float = 90) -> None:
     import httpx
 
     end = time.monotonic() + timeout
+    last = "no answer"
     while time.monotonic() < end:
         try:
-            if httpx.get(base + "/online-dienste/leichte-sprache/", timeout=2).status_code == 200:
+            response = httpx.get(base + "/online-dienste/leichte-sprache/", timeout=5)
+            if response.status_code == 200:
                 return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError("gunicorn did not answer")
+            last = f"HTTP {response.status_code}: {response.text[:300]}"
+        except httpx.HTTPError as exc:
+            last = repr(exc)
+        time.sleep(0.5)
+    raise RuntimeError(f"gunicorn did not answer within {timeout:.0f} s ({last})")
 
 
 def load_run(*, database_url: str, slugs: list[str], seconds: int = 60, clients: int = 50,
              workers: int = 2) -> str:  # fmt: skip
-    """`database_url`: the scratch database of bench/public.py (SQLite file or PostgreSQL)."""
     port = _free_port()
     base = f"http://{HOST}:{port}"
     env = {
@@ -124,16 +127,17 @@ def load_run(*, database_url: str, slugs: list[str], seconds: int = 60, clients:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database", type=Path, required=True)
+    parser.add_argument("--database-url", required=True)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--clients", type=int, default=50)
     args = parser.parse_args()
     import sqlite3
 
-    database = args.database.resolve()
-    with sqlite3.connect(database) as con:
+    if not args.database_url.startswith("sqlite:///"):
+        raise SystemExit("standalone: a SQLite database (bench/public.py covers PostgreSQL)")
+    with sqlite3.connect(args.database_url.removeprefix("sqlite:///")) as con:
         slugs = [r[0] for r in con.execute("SELECT slug FROM members_municipality")]
-    print(load_run(database_url=f"sqlite:///{database}", slugs=slugs, seconds=args.seconds,
+    print(load_run(database_url=args.database_url, slugs=slugs, seconds=args.seconds,
                    clients=args.clients))  # fmt: skip
     return 0
 

@@ -1,10 +1,10 @@
 """Public part: the public Kommune page and the API list endpoint at NRW size against the raw
 SQL of the same rows, then a bounded load run against gunicorn (bench/_public_load.py).
 
-Runs in a scratch database that follows the backend (`scratch_database`: a SQLite file or a
-PostgreSQL database, never the development database): migrate, load the catalogue, generate
-396 Kommunen with a status for every service (ozg.bench_data, ≈ 220,000
-statuses), release them all, and time
+Runs in the scratch database of bench._support (a temporary SQLite file, or
+`ikz_bench_public` on the PostgreSQL server, so it follows BENCH_BACKENDS like every module):
+load the catalogue, generate BENCH_NRW_KOMMUNEN (default 396) Kommunen with a status for every
+service (ozg.bench_data, ≈ 220,000 statuses at 396), release them all, and time
 - `/online-dienste/<kommune>/` (anonymous, cache emptied before every run, so the figure is
   the uncached page: filters, one query for the rows, rendering 50 of 557 rows) against the
   raw SQL that fetches the same Kommune's released rows with their names;
@@ -17,8 +17,6 @@ PUBLIC_LOAD_SECONDS seconds, default 60, loopback only) prints requests per seco
 import os
 import statistics
 import time
-
-from bench._support import scratch_database
 
 ROUNDS = 7
 
@@ -56,40 +54,45 @@ def _raw(sql: str, params) -> list:
 
 
 def run() -> list[str]:
-    with scratch_database("public") as connection:
-        return _run(connection)
-
-
-def _database_url(connection) -> str:
-    """The scratch database as DATABASE_URL, for the gunicorn of the load run."""
-    s = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{s['NAME']}"
-    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
-def _run(connection) -> list[str]:
     from django.conf import settings
     from django.core.cache import cache
     from django.test import Client
-
-    settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
-    settings.PUBLIC_RATE_LIMIT = "1000000/m"
     from rest_framework.throttling import AnonRateThrottle
 
-    AnonRateThrottle.THROTTLE_RATES = {**AnonRateThrottle.THROTTLE_RATES, "anon": "1000000/min"}
-    from members.models import Municipality
-    from ozg.bench_data import generate
-    from public_site.models import PublicationSetting
+    from bench._support import database_url, env_int, scratch_database
 
-    generate(kommunen=396)
-    PublicationSetting.objects.bulk_create(
-        [PublicationSetting(municipality=m, statuses_public=True) for m in Municipality.objects.all()]  # noqa: E501
-    )  # fmt: skip
-    client = Client()
-    kommune = Municipality.objects.get(slug="luegde")
+    settings.PUBLIC_RATE_LIMIT = "1000000/m"
+    AnonRateThrottle.THROTTLE_RATES = {**AnonRateThrottle.THROTTLE_RATES, "anon": "1000000/min"}
+    with scratch_database("public") as connection:
+        from members.models import Municipality
+        from ozg.bench_data import generate
+        from public_site.models import PublicationSetting
+
+        kommunen = env_int("BENCH_NRW_KOMMUNEN", 396)
+        generate(kommunen=kommunen)
+        PublicationSetting.objects.bulk_create(
+            [PublicationSetting(municipality=m, statuses_public=True) for m in Municipality.objects.all()]  # noqa: E501
+        )  # fmt: skip
+        lines = _timings(Client(), cache, Municipality.objects.get(slug="luegde"), kommunen)
+        seconds = int(os.environ.get("PUBLIC_LOAD_SECONDS", "60"))
+        if seconds > 0:
+            from bench._public_load import load_run
+
+            slugs = list(Municipality.objects.values_list("slug", flat=True))
+            url = database_url(connection.settings_dict)
+            connection.close()  # gunicorn's workers open their own connections
+            lines.append(
+                f"{connection.vendor}: "
+                + load_run(database_url=url, slugs=slugs, seconds=seconds, clients=50, workers=2)
+            )
+    return lines
+
+
+def _timings(client, cache, kommune, kommunen: int) -> list[str]:
+    from django.db import connection
+
     lines = []
+    vendor = connection.vendor
 
     def page(url):
         def fetch():
@@ -113,8 +116,8 @@ def _run(connection) -> list[str]:
     page_ms = _median_ms(uncached(page(kommune_url)))
     warm_ms = _median_ms(page(kommune_url))
     lines.append(
-        f"public Kommune page NRW 396 Kommunen ({rows} released rows, 50 shown): page "
-        f"{page_ms:.1f} ms / raw SQL {sql_ms:.1f} ms = {page_ms / sql_ms:.1f}x "
+        f"{vendor}: public Kommune page, {kommunen} Kommunen ({rows} released rows, 50 shown): "
+        f"page {page_ms:.1f} ms / raw SQL {sql_ms:.1f} ms = {page_ms / sql_ms:.1f}x "
         f"(cached: {warm_ms:.1f} ms = {warm_ms / sql_ms:.2f}x)"
     )
 
@@ -130,17 +133,8 @@ def _run(connection) -> list[str]:
     api_ms = _median_ms(uncached(page(api_url)))
     warm_ms = _median_ms(page(api_url))
     lines.append(
-        f"public API /api/v1/status/ NRW ({total:,} released statuses, page of 100): "
-        f"{api_ms:.1f} ms / raw SQL (count + 100 rows) {sql_ms:.1f} ms = {api_ms / sql_ms:.1f}x "
-        f"(cached: {warm_ms:.1f} ms = {warm_ms / sql_ms:.2f}x)"
+        f"{vendor}: public API /api/v1/status/, {kommunen} Kommunen ({total:,} released "
+        f"statuses, page of 100): {api_ms:.1f} ms / raw SQL (count + 100 rows) {sql_ms:.1f} ms "
+        f"= {api_ms / sql_ms:.1f}x (cached: {warm_ms:.1f} ms = {warm_ms / sql_ms:.2f}x)"
     )
-    slugs = list(Municipality.objects.values_list("slug", flat=True))
-    connection.close()
-
-    seconds = int(os.environ.get("PUBLIC_LOAD_SECONDS", "60"))
-    if seconds > 0:
-        from bench._public_load import load_run
-
-        lines.append(load_run(database_url=_database_url(connection), slugs=slugs,
-                              seconds=seconds, clients=50, workers=2))  # fmt: skip
     return lines

@@ -194,6 +194,19 @@ Dokumente, die Mitglieder hochladen (zum Beispiel PDF-Dateien aus Workshops), si
 in jedem Fall barrierefrei. Wir bitten die Mitglieder, barrierefreie Dokumente
 einzustellen, und stellen auf Anfrage eine zugängliche Fassung bereit.
 
+## Leichte Sprache und Gebärdensprache
+
+Was die öffentlichen Seiten „Online-Dienste im Kreis Lippe“ zeigen und wie man sie benutzt,
+erklärt eine Seite in Leichter Sprache: [Online-Dienste in Leichter Sprache](/online-dienste/leichte-sprache/).
+Sie ist im Kopf jeder öffentlichen Seite verlinkt. Der Mitgliederbereich ist nicht in
+Leichter Sprache geschrieben.
+
+Videos in Deutscher Gebärdensprache (DGS) bieten wir derzeit nicht an. Wenn Sie eine
+Erklärung in Gebärdensprache oder einen Inhalt in Leichter Sprache brauchen, schreiben Sie
+uns über das Formular auf dieser Seite. Nennen Sie bitte, welche Seite oder welchen Inhalt
+Sie brauchen; wir melden uns in der Regel innerhalb von zwei Wochen und vereinbaren mit
+Ihnen, wie wir Ihnen den Inhalt zugänglich machen.
+
 ## Erstellung dieser Erklärung
 
 Diese Erklärung wurde auf Grundlage einer Selbstbewertung erstellt. Sie wird von der
@@ -401,5 +414,46 @@ with the files you uploaded). You get an email as soon as the export is ready; t
 valid for 7 days and only for you.
 """
 
-SUPERSEDED = {"datenschutz": [PRIVACY_2026_11, PRIVACY_2026_12]}
 SUPERSEDED_EN = {"datenschutz": [PRIVACY_EN_2026_12]}
+
+ACCESSIBILITY_2026_11 = """\
+Die Kommunen des Kreises Lippe sind bemüht, das IKZ-Portal Lippe im Einklang mit der
+Barrierefreie-Informationstechnik-Verordnung Nordrhein-Westfalen (BITVNRW) und der
+Richtlinie (EU) 2016/2102 barrierefrei zugänglich zu machen.
+
+## Stand der Vereinbarkeit mit den Anforderungen
+
+Das Portal ist nach unserer Prüfung mit den Anforderungen der WCAG 2.1 auf Stufe AA
+weitgehend vereinbar. Jede Seite wird bei jeder Änderung automatisiert mit axe-core
+geprüft; Tastaturbedienung, Fokusreihenfolge, Kontraste und Überschriftenstruktur
+werden bei der Entwicklung von Hand geprüft.
+
+## Nicht barrierefreie Inhalte
+
+Dokumente, die Mitglieder hochladen (zum Beispiel PDF-Dateien aus Workshops), sind nicht
+in jedem Fall barrierefrei. Wir bitten die Mitglieder, barrierefreie Dokumente
+einzustellen, und stellen auf Anfrage eine zugängliche Fassung bereit.
+
+## Erstellung dieser Erklärung
+
+Diese Erklärung wurde auf Grundlage einer Selbstbewertung erstellt. Sie wird von der
+Portal-Administration gepflegt; das Datum der letzten Änderung steht unten auf der Seite.
+
+## Feedback und Kontakt
+
+Sind Ihnen Mängel beim barrierefreien Zugang zu Inhalten aufgefallen? Dann können Sie
+sich über das Formular auf dieser Seite an uns wenden. Wir antworten in der Regel innerhalb
+von zwei Wochen.
+
+## Durchsetzungsverfahren
+
+Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie sich
+an die Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen
+bei der oder dem Beauftragten der Landesregierung für Menschen mit Behinderung wenden
+(§ 10 d Behindertengleichstellungsgesetz NRW).
+"""
+
+SUPERSEDED = {
+    "datenschutz": [PRIVACY_2026_11, PRIVACY_2026_12],
+    "barrierefreiheit": [ACCESSIBILITY_2026_11],
+}

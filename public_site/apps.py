@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 CATALOGUE_EVENTS = {"ozg.catalogue.imported"}
 STATUS_EVENTS = {"ozg.status.created", "ozg.status.changed"}
 MUNICIPALITY_EVENTS = {"members.municipality.created", "members.municipality.changed"}
+# The network's story and talks (knowledge app): the API's /netzwerk/ and /termine/.
+NETWORK_EVENT_PREFIXES = ("knowledge.story_entry.", "knowledge.talk.")
 
 
 class PublicConfig(AppConfig):
@@ -23,6 +25,8 @@ class PublicConfig(AppConfig):
             cache.bump(event.data.get("municipality") or event.obj.municipality)
         elif event.kind in MUNICIPALITY_EVENTS:
             cache.bump(event.obj)
+        elif event.kind.startswith(NETWORK_EVENT_PREFIXES):
+            cache.bump_network()
         elif event.app_label == "public" and event.entity in {"publication", "exception"}:
             cache.bump(event.data["municipality"])
 

@@ -4,7 +4,8 @@ contain a version, and the domain events bump the version (see PublicConfig.hand
 - ``catalogue``: bumped when the OZG catalogue is imported or a Kommune is renamed (everything
   is stale then);
 - ``kommune:<slug>``: bumped when one of that Kommune's statuses or its release changes;
-- ``all``: bumped by every change (service pages, the Kreis' progress, the Kreis-wide files).
+- ``all``: bumped by every change (service pages, the Kreis' progress, the Kreis-wide files);
+- ``netzwerk``: bumped when a story entry or a talk changes (the API's /netzwerk/, /termine/).
 
 A version is the time of the bump (seconds since the epoch), so it doubles as the
 Last-Modified of whatever depends on it. The cache is Django's default cache: Redis when
@@ -43,6 +44,10 @@ def bump(municipality) -> None:
 
 def bump_all() -> None:
     _bump(["catalogue", "all"])
+
+
+def bump_network() -> None:
+    _bump(["netzwerk"])
 
 
 def versions(*names: str) -> tuple[float, ...]:

@@ -65,7 +65,17 @@ class ApiStatusFilter(PublicStatusFilter):
     umsetzungsstand = django_filters.ChoiceFilter(
         label=_("Implementation state"), field_name="state", choices=ImplementationState.choices
     )
-    online = django_filters.BooleanFilter(label=_("online"), method="filter_online")
+    # Strict: "true" or "false"; anything else is a 400 (a BooleanFilter would ignore it).
+    online = django_filters.ChoiceFilter(
+        label=_("online"),
+        choices=[("true", "true"), ("false", "false")],
+        method="filter_online_api",
+    )
+
+    def filter_online_api(self, queryset, name, value):
+        if value == "true":
+            return queryset.filter(maturity__gte=OZG_COMPLIANT_FROM)
+        return queryset.filter(maturity__lt=OZG_COMPLIANT_FROM)
 
 
 class PublicServiceFilter(_SearchMixin, django_filters.FilterSet):

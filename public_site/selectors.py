@@ -22,7 +22,6 @@ from ozg.models import (
     Themenfeld,
 )
 from ozg.selectors import share_chart
-from public_site import search
 from public_site.models import ApiToken, PublicationException, PublicationSetting
 
 MATURITY_LABELS = dict(Maturity.choices)
@@ -58,6 +57,8 @@ PUBLIC_MUNICIPALITY_FIELDS = (
     "website",
     "stati_veroeffentlicht",
 )
+PUBLIC_STORY_FIELDS = ("abschnitt", "abschnitt_text", "titel", "wann", "text", "stand")
+PUBLIC_EVENT_FIELDS = ("titel", "datum", "veranstaltung", "ort", "vortragende")
 PUBLIC_SERVICE_FIELDS = (
     "ozg_id",
     "name",
@@ -97,8 +98,31 @@ def released_q() -> Q:
     )
 
 
-def status_queryset(*, include_unreleased: bool = False) -> QuerySet[ServiceStatus]:
+def released_for_q(municipality: Municipality) -> Q:
+    """The released statuses of one Kommune. Decided here from its setting, so that the
+    database reads only that Kommune's rows through the index (released_q's OR with a
+    correlated subquery makes SQLite and PostgreSQL scan every status of every Kommune)."""
+    released = getattr(municipality, "released", None)
+    if released is None:
+        released = PublicationSetting.objects.filter(
+            municipality=municipality, statuses_public=True
+        ).exists()
+    exceptions = PublicationException.objects.filter(municipality=municipality)
+    if released:
+        hidden = exceptions.filter(public=False).values("service_id")
+        return Q(municipality=municipality) & ~Q(service_id__in=hidden)
+    shown = exceptions.filter(public=True).values("service_id")
+    return Q(municipality=municipality, service_id__in=shown)
+
+
+def status_queryset(
+    *, include_unreleased: bool = False, municipality: Municipality | None = None
+) -> QuerySet[ServiceStatus]:
     qs = ServiceStatus.objects.filter(service__withdrawn_at__isnull=True)
+    if municipality is not None:
+        if include_unreleased:
+            return qs.filter(municipality=municipality)
+        return qs.filter(released_for_q(municipality))
     if not include_unreleased:
         qs = qs.filter(released_q())
     return qs
@@ -176,42 +200,15 @@ def municipality_dict(m: Municipality) -> dict:
 
 
 def municipality_by_slug(slug: str) -> Municipality | None:
-    municipality = Municipality.objects.filter(slug=slug).first()
-    if municipality is not None:
-        municipality.released = PublicationSetting.objects.filter(
-            municipality=municipality, statuses_public=True
-        ).exists()
-    return municipality
-
-
-def kommune_page(*, municipality: Municipality, filters, version: float) -> dict:
-    """The public page of one Kommune: its released statuses, filtered and searched."""
-    qs = status_queryset().filter(municipality=municipality)
-    order = ["-maturity", "service__name"]
-    query = filters.get("q") or ""
-    ranked = search.search(query, version=version) if query else None
-    if ranked is not None:
-        qs = qs.filter(service_id__in=ranked)
-    if filters.get("themenfeld"):
-        qs = qs.filter(service__themenfeld=filters["themenfeld"])
-    if filters.get("lebenslage"):
-        qs = qs.filter(service__lebenslage=filters["lebenslage"])
-    if filters.get("online"):
-        qs = qs.filter(maturity__gte=OZG_COMPLIANT_FROM)
-    rows = status_rows(qs.order_by(*order))
-    if ranked is not None:
-        position = {pk: i for i, pk in enumerate(ranked)}
-        ids = dict(qs.values_list("service__ozg_id", "service_id"))
-        rows.sort(key=lambda r: position.get(ids.get(r["ozg_id"]), 10**6))
-    online = sum(1 for r in rows if r["online"])
-    return {"rows": rows, "online_count": online, "query": query}
+    """The Kommune with `.released` (its statuses are public as a whole), one query."""
+    releasing = PublicationSetting.objects.filter(municipality=OuterRef("pk"), statuses_public=True)
+    return Municipality.objects.filter(slug=slug).annotate(released=Exists(releasing)).first()
 
 
 def kommune_summary(*, municipality: Municipality) -> dict:
     """Counts per Reifegrad of a Kommune's released statuses (one query)."""
     counts = dict(
-        status_queryset()
-        .filter(municipality=municipality)
+        status_queryset(municipality=municipality)
         .values("maturity")
         .annotate(n=Count("id"))
         .values_list("maturity", "n")
@@ -242,24 +239,6 @@ def service_queryset() -> QuerySet[OzgService]:
         .select_related("themenfeld", "lebenslage")
         .order_by("ozg_id")
     )
-
-
-def service_search(*, query: str, version: float, themenfeld=None, lebenslage=None):
-    """Active services matching the citizens' words (best first), with the number of Kommunen
-    that offer each online (released statuses only)."""
-    qs = service_queryset()
-    if themenfeld:
-        qs = qs.filter(themenfeld=themenfeld)
-    if lebenslage:
-        qs = qs.filter(lebenslage=lebenslage)
-    ranked = search.search(query, version=version) if query else None
-    if ranked is not None:
-        qs = qs.filter(pk__in=ranked)
-    services = list(qs)
-    if ranked is not None:
-        position = {pk: i for i, pk in enumerate(ranked)}
-        services.sort(key=lambda s: position.get(s.pk, 10**6))
-    return services
 
 
 def attach_online_counts(services: list[OzgService]) -> list[OzgService]:
@@ -389,3 +368,51 @@ def leika_names(service_ids: list[int]) -> dict[int, list[str]]:
     ):
         result.setdefault(sid, []).append(name)
     return result
+
+
+# --- The network's public story and upcoming public events (knowledge app) ------------------
+
+
+def story_items() -> list[dict]:
+    """The story entries marked public (timeline, how IKZ works, successes …), one query."""
+    from knowledge.models import StoryEntry
+
+    labels = dict(StoryEntry.Section.choices)
+    rows = (
+        StoryEntry.objects.filter(is_public=True)
+        .order_by("section", "order", "pk")
+        .values_list("section", "title", "when", "body", "updated_at")
+    )
+    return [
+        {
+            "abschnitt": section,
+            "abschnitt_text": str(labels.get(section, "")),
+            "titel": title,
+            "wann": when or None,
+            "text": body,
+            "stand": timezone.localtime(updated).date().isoformat(),
+        }
+        for section, title, when, body, updated in rows
+    ]
+
+
+def upcoming_public_events(*, today) -> list[dict]:
+    """Talks marked public from `today` on (the portal's meetings have no public flag), one
+    query. Slides stay on the story page; speakers are public there too."""
+    from knowledge.models import Talk
+
+    rows = (
+        Talk.objects.filter(is_public=True, date__gte=today)
+        .order_by("date", "pk")
+        .values_list("title", "date", "event", "place", "speakers")
+    )
+    return [
+        {
+            "titel": title,
+            "datum": date.isoformat(),
+            "veranstaltung": event,
+            "ort": place or None,
+            "vortragende": speakers,
+        }
+        for title, date, event, place, speakers in rows
+    ]

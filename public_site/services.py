@@ -68,7 +68,7 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     token = ApiToken(user=user, name=name.strip(), prefix=raw[:10], key_hash=hash_token(raw))
     token.full_clean()
     token.save()
-    events.publish("public_site.api_token.created", token, actor=user)
+    events.publish("public.api_token.created", token, actor=user)
     return token, raw
 
 
@@ -79,7 +79,7 @@ def api_token_revoke(*, token: ApiToken, actor: User) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        events.publish("public_site.api_token.revoked", token, actor=actor)
+        events.publish("public.api_token.revoked", token, actor=actor)
     return token
 
 

@@ -22,13 +22,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import http_date, parse_http_date_safe, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from members.models import Municipality
 from members.permissions import can_edit_municipality
 from ozg.models import OzgService
-from public_site import cache, dcat, selectors, services
+from public_site import cache, dcat, search, selectors, services
 from public_site.filters import PublicServiceFilter, PublicStatusFilter
 from public_site.forms import ExceptionForm, PublicationForm, TokenForm
 from public_site.models import ApiToken
@@ -58,10 +58,11 @@ def rate_limited(request) -> bool:
 
 
 def public_view(view):
-    """No login, GET only, rate-limited for anonymous visitors."""
+    """No login, GET and HEAD only (crawlers and link checkers send HEAD), rate-limited for
+    anonymous visitors."""
 
     @login_not_required
-    @require_GET
+    @require_safe
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if rate_limited(request):
@@ -154,7 +155,7 @@ def kommune(request, slug: str):
             return _not_found(request)
         (catalogue_version,) = cache.versions("catalogue")
         filterset = PublicStatusFilter(
-            request.GET, queryset=selectors.status_queryset().filter(municipality=municipality)
+            request.GET, queryset=selectors.status_queryset(municipality=municipality)
         )
         filterset.version = catalogue_version
         if not filterset.is_valid():
@@ -168,7 +169,7 @@ def kommune(request, slug: str):
         query = filterset.form.cleaned_data.get("q") or ""
         if query:  # ranked by the matcher: order in Python (a few rows)
             rows = selectors.status_rows(qs)
-            ranked = selectors.search.search(query, version=catalogue_version) or []
+            ranked = search.search(query, version=catalogue_version) or []
             ids = dict(OzgService.objects.filter(pk__in=ranked).values_list("ozg_id", "pk"))
             position = {pk: i for i, pk in enumerate(ranked)}
             rows.sort(key=lambda r: position.get(ids.get(r["ozg_id"]), 10**6))
@@ -207,7 +208,7 @@ def services_list(request):
         services_ = list(filterset.qs)
         query = filterset.form.cleaned_data.get("q") or ""
         if query:
-            ranked = selectors.search.search(query, version=catalogue_version) or []
+            ranked = search.search(query, version=catalogue_version) or []
             position = {pk: i for i, pk in enumerate(ranked)}
             services_.sort(key=lambda s: position.get(s.pk, 10**6))
         page = Paginator(services_, PAGE_SIZE).get_page(request.GET.get("seite"))
@@ -264,10 +265,8 @@ def data_index(request):
     return cached(request, "data", cache.scope_names(), build)
 
 
-def _rows_for(slug: str | None):
-    qs = selectors.status_queryset()
-    if slug is not None:
-        qs = qs.filter(municipality__slug=slug)
+def _rows_for(municipality: Municipality | None):
+    qs = selectors.status_queryset(municipality=municipality)
     return selectors.status_rows(qs.order_by("municipality__name", "service__ozg_id"))
 
 
@@ -293,10 +292,13 @@ def download(request, slug: str | None = None, fmt: str = "csv"):
     names = cache.scope_names(kommune=slug) if slug else cache.scope_names()
 
     def build():
-        if slug is not None and not Municipality.objects.filter(slug=slug).exists():
-            return _not_found(request)
+        municipality = None
+        if slug is not None:
+            municipality = selectors.municipality_by_slug(slug)
+            if municipality is None:
+                return _not_found(request)
         with translation.override("de"):
-            rows = _rows_for(slug)
+            rows = _rows_for(municipality)
         filename = f"ozg-online-dienste-{slug or 'alle'}.{fmt}"
         headers = {
             "Content-Disposition": f'attachment; filename="{filename}"',

@@ -348,6 +348,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Deep links put an <a> inside each operation's toggle button (axe: nested-interactive);
+    # the schema models section adds little for readers and has unlabelled toggles.
+    "SWAGGER_UI_SETTINGS": {
+        "deepLinking": False,
+        "defaultModelsExpandDepth": -1,
+        "displayOperationId": False,
+    },
 }
 # --- Privacy (DSGVO): data export and retention periods in days ------------------------------
 # The beat task privacy.apply_retention deletes older rows daily; the Datenschutzerklärung

@@ -57,4 +57,29 @@ class ServiceDetailSerializer(ServiceSerializer):
     stati = StatusSerializer(many=True)
 
 
-PUBLIC_SERIALIZERS = [StatusSerializer, MunicipalitySerializer, ServiceSerializer]
+class StoryItemSerializer(serializers.Serializer):
+    abschnitt = serializers.ChoiceField(
+        choices=["history", "method", "success", "lesson", "outlook"]
+    )
+    abschnitt_text = serializers.CharField()
+    titel = serializers.CharField()
+    wann = serializers.CharField(allow_null=True, help_text="z. B. 2021 (für die Zeitleiste)")
+    text = serializers.CharField(help_text="Markdown")
+    stand = serializers.DateField()
+
+
+class EventSerializer(serializers.Serializer):
+    titel = serializers.CharField()
+    datum = serializers.DateField()
+    veranstaltung = serializers.CharField()
+    ort = serializers.CharField(allow_null=True)
+    vortragende = serializers.CharField()
+
+
+PUBLIC_SERIALIZERS = [
+    StatusSerializer,
+    MunicipalitySerializer,
+    ServiceSerializer,
+    StoryItemSerializer,
+    EventSerializer,
+]

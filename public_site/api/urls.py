@@ -18,6 +18,8 @@ urlpatterns = [
     path("leistungen/", public(views.LeistungList.as_view()), name="leistungen"),
     path("leistungen/<str:ozg_id>/", public(views.LeistungDetail.as_view()), name="leistung"),
     path("status/", public(views.StatusList.as_view()), name="status"),
+    path("netzwerk/", public(views.NetzwerkList.as_view()), name="netzwerk"),
+    path("termine/", public(views.TerminList.as_view()), name="termine"),
     path("schema/", public(SpectacularAPIView.as_view(api_version="v1")), name="schema"),
     path(
         "dokumentation/",

@@ -8,7 +8,7 @@ cache versions of public.cache, with ETag/Last-Modified and 304 on a conditional
 """
 
 from django.db.models import BooleanField, ExpressionWrapper
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -107,11 +107,8 @@ class Root(GenericAPIView):
                 "status": reverse("api:status", request=request),
                 "schema": reverse("api:schema", request=request),
                 "dokumentation": reverse("api:docs", request=request),
-                # Public network story items and upcoming public events are not offered yet:
-                # the portal's meetings have no "public" flag and the story (knowledge app)
-                # is not part of this version. They will get their own endpoints here.
-                "netzwerk_geschichte": None,
-                "oeffentliche_termine": None,
+                "netzwerk": reverse("api:netzwerk", request=request),
+                "termine": reverse("api:termine", request=request),
             }
         )
 
@@ -197,7 +194,10 @@ class StatusList(CachedView):
 
     def build(self, request):
         member = _is_member(request)
-        qs = selectors.status_queryset(include_unreleased=member)
+        slug = request.query_params.get("kommune")
+        municipality = selectors.municipality_by_slug(slug) if slug else None
+        # one Kommune: only its rows through the index (an unknown slug is the filter's 400)
+        qs = selectors.status_queryset(include_unreleased=member, municipality=municipality)
         qs = self._filtered(ApiStatusFilter, qs, request).order_by(
             "municipality__name", "service__ozg_id"
         )
@@ -212,3 +212,43 @@ class StatusList(CachedView):
             page = self.paginate_queryset(qs.values_list(*selectors._STATUS_VALUES))
             rows = [selectors._row(v) for v in page]
         return self.get_paginated_response(rows).data
+
+
+@extend_schema(
+    summary="Geschichte des Netzwerks",
+    description="Die öffentlich freigegebenen Einträge der Netzwerk-Geschichte (/netzwerk/).",
+    responses=serializers.StoryItemSerializer(many=True),
+)
+class NetzwerkList(CachedView):
+    kind = "api-netzwerk"
+    serializer_class = serializers.StoryItemSerializer
+
+    def scope(self, request, **kwargs):
+        return ("netzwerk",)
+
+    def build(self, request):
+        return self._paginated(request, selectors.story_items())
+
+
+@extend_schema(
+    summary="Kommende öffentliche Termine",
+    description=(
+        "Öffentliche Vorträge des Netzwerks ab heute. Die Sitzungen und Workshops der "
+        "Mitglieder sind nicht öffentlich und stehen hier nicht."
+    ),
+    responses=serializers.EventSerializer(many=True),
+)
+class TerminList(CachedView):
+    serializer_class = serializers.EventSerializer
+
+    @property
+    def kind(self):  # "upcoming" changes at midnight: the day is part of the cache key
+        return f"api-termine-{timezone.localdate().isoformat()}"
+
+    def scope(self, request, **kwargs):
+        return ("netzwerk",)
+
+    def build(self, request):
+        return self._paginated(
+            request, selectors.upcoming_public_events(today=timezone.localdate())
+        )

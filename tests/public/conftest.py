@@ -59,4 +59,15 @@ def released(luegde, wohngeld, hundesteuer, detmold, detmold_cdo):
         url="https://www.example.org/detmold/geheim",
         notes=SECRET_NOTE,
     )
+    # The network's story: one public entry and talk, and private ones with the secret.
+    from django.utils import timezone
+
+    from knowledge.models import StoryEntry, Talk
+
+    soon = timezone.localdate() + dt.timedelta(days=30)
+    StoryEntry.objects.create(section="history", title="Start 2019", when="2019", is_public=True)
+    StoryEntry.objects.create(section="lesson", title="Intern", body=SECRET_NOTE)
+    Talk.objects.create(title="IKZ in Lippe", date=soon, event="Kongress", speakers="A. B.",
+                        is_public=True)  # fmt: skip
+    Talk.objects.create(title=SECRET_NOTE, date=soon, event="Klausur", speakers="C. D.")
     return {"online": online, "planned": planned, "private": private}

@@ -10,10 +10,62 @@ from public_site.models import ApiToken
 pytestmark = pytest.mark.django_db
 
 
-def test_root_lists_the_endpoints_and_says_what_is_missing(client):
+def test_root_lists_the_endpoints(client):
     data = client.get("/api/v1/").json()
     assert data["status"].endswith("/api/v1/status/")
-    assert data["oeffentliche_termine"] is None  # meetings have no public flag yet
+    assert data["netzwerk"].endswith("/api/v1/netzwerk/")
+    assert data["termine"].endswith("/api/v1/termine/")
+
+
+def test_public_story_items_and_upcoming_public_events(client, admin_user):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from knowledge import services as knowledge_services
+    from knowledge.models import StoryEntry, Talk
+
+    today = timezone.localdate()
+    StoryEntry.objects.create(
+        section="success",
+        title="Top 3 im Wettbewerb",
+        when="2021",
+        body="Bestes Kooperationsprojekt",
+        is_public=True,
+    )
+    StoryEntry.objects.create(section="lesson", title="Intern: Streit ums Budget", body="x")
+    Talk.objects.create(
+        title="IKZ in Lippe",
+        date=today + dt.timedelta(days=10),
+        event="Kongress",
+        speakers="A. Beispiel",
+        is_public=True,
+    )
+    Talk.objects.create(
+        title="Alter Vortrag",
+        date=today - dt.timedelta(days=1),
+        event="Tagung",
+        speakers="B",
+        is_public=True,
+    )
+    Talk.objects.create(title="Interner Vortrag", date=today + dt.timedelta(days=3),
+                        event="Klausur", speakers="C")  # fmt: skip
+    story = client.get("/api/v1/netzwerk/").json()
+    assert [(r["titel"], r["wann"], r["abschnitt"]) for r in story["results"]] == [
+        ("Top 3 im Wettbewerb", "2021", "success")
+    ]
+    events = client.get("/api/v1/termine/").json()
+    assert [(r["titel"], r["datum"]) for r in events["results"]] == [
+        ("IKZ in Lippe", (today + dt.timedelta(days=10)).isoformat())
+    ]
+    # a change in the knowledge app invalidates the cached answers
+    etag = client.get("/api/v1/netzwerk/")["ETag"]
+    entry = StoryEntry.objects.get(title="Intern: Streit ums Budget")
+    entry.is_public = True
+    knowledge_services.story_entry_save(actor=admin_user, entry=entry)
+    again = client.get("/api/v1/netzwerk/")
+    assert again["ETag"] != etag and again.json()["count"] == 2
+    assert client.get("/api/v1/termine/?page=7").status_code == 404
 
 
 def test_status_list_without_token_shows_only_released(client, released):
@@ -50,6 +102,10 @@ def test_filters_and_pagination(client, released):
         ("/api/v1/leistungen/?themenfeld=%00", 400),
         ("/api/v1/kommunen/nirgendwo/", 404),
         ("/api/v1/leistungen/99999/", 404),
+        ("/api/v1/leistungen/?page_size=0", 400),
+        ("/api/v1/leistungen/?lage=abc", 400),
+        ("/api/v1/status/?online=vielleicht", 400),
+        ("/api/v1/termine/?page_size=501", 400),
     ],
 )
 def test_bad_input_is_a_clear_4xx(client, released, url, status):

@@ -14,9 +14,11 @@ from members.models import Municipality, User
 from ozg.models import Lebenslage, LeikaService, OzgService, Themenfeld
 from public_site.api import serializers
 from public_site.selectors import (
+    PUBLIC_EVENT_FIELDS,
     PUBLIC_MUNICIPALITY_FIELDS,
     PUBLIC_SERVICE_FIELDS,
     PUBLIC_STATUS_FIELDS,
+    PUBLIC_STORY_FIELDS,
 )
 from tests.public.conftest import SECRET_NOTE
 
@@ -51,6 +53,10 @@ PUBLIC_FILES = [
     "/api/v1/leistungen/10092/",
     "/api/v1/status/",
     "/api/v1/status/?kommune=detmold",
+    "/api/v1/netzwerk/",
+    "/api/v1/termine/",
+    "/api/v1/dokumentation/",
+    "/barrierefreiheit/",
     "/sitemap.xml",
 ]
 
@@ -65,6 +71,8 @@ def test_serializers_match_the_allow_lists():
     assert _fields(serializers.MunicipalitySerializer) == set(PUBLIC_MUNICIPALITY_FIELDS)
     assert _fields(serializers.ServiceSerializer) == set(PUBLIC_SERVICE_FIELDS)
     assert _fields(serializers.ServiceDetailSerializer) == set(PUBLIC_SERVICE_FIELDS) | {"stati"}
+    assert _fields(serializers.StoryItemSerializer) == set(PUBLIC_STORY_FIELDS)
+    assert _fields(serializers.EventSerializer) == set(PUBLIC_EVENT_FIELDS)
     forbidden = {"notes", "updated_by", "changed_by", "costs", "email", "phone", "is_demo"}
     for serializer_class in serializers.PUBLIC_SERIALIZERS:
         assert not _fields(serializer_class) & forbidden
@@ -80,6 +88,10 @@ def test_api_answers_have_exactly_the_serializer_fields(client, released):
     detail = client.get("/api/v1/leistungen/10092/").json()
     assert set(detail) == set(PUBLIC_SERVICE_FIELDS) | {"stati"}
     assert all(set(row) == ALLOWED_STATUS for row in detail["stati"])
+    story = client.get("/api/v1/netzwerk/").json()["results"]
+    assert story and all(set(row) == set(PUBLIC_STORY_FIELDS) for row in story)
+    events = client.get("/api/v1/termine/").json()["results"]
+    assert events and all(set(row) == set(PUBLIC_EVENT_FIELDS) for row in events)
 
 
 def test_open_data_columns_are_stable_and_allowed(client, released):
@@ -125,6 +137,7 @@ FRAMEWORK_KEYS = {
     "sql_queries", "debug", "view", "t", "level", "label", "bar", "chart_id", "title",
     "first_col", "caption", "field", "widget", "attrs", "errors", "hint", "id",
     "group_name", "option", "group_choices", "group_index", "form", "label_tag", "help_text",
+    "services_url", "start_url",
 }  # fmt: skip
 
 

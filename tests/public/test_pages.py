@@ -189,3 +189,123 @@ def test_release_setting_is_edited_by_the_kommune_and_admins_only(
     assert client.get(url).status_code == 403
     assert client.post(url, {"statuses_public_form": "1"}).status_code == 403
     assert PublicationSetting.objects.get(municipality=detmold).statuses_public is True
+
+
+PUBLIC_HTML_PAGES = [
+    "/online-dienste/",
+    "/online-dienste/luegde/",
+    "/online-dienste/leistungen/",
+    "/online-dienste/leistungen/10092/",
+    "/online-dienste/fortschritt/",
+    "/online-dienste/daten/",
+    "/online-dienste/leichte-sprache/",
+    "/api/v1/dokumentation/",
+    "/impressum/",
+    "/datenschutz/",
+    "/barrierefreiheit/",
+]
+
+
+def _header(body: str) -> str:
+    return body.split("<header", 1)[1].split("</header>", 1)[0]
+
+
+@pytest.mark.parametrize("url", PUBLIC_HTML_PAGES)
+def test_every_public_page_links_easy_language_in_its_header(client, released, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'href="/online-dienste/leichte-sprache/"' in _header(body)
+    assert "X-Robots-Tag" not in response.headers  # indexable
+
+
+def test_public_pages_have_distinct_meaningful_titles(client, released):
+    import re
+
+    titles = {}
+    for url in PUBLIC_HTML_PAGES:
+        body = client.get(url).content.decode()
+        title = re.search(r"<title>(.*?)</title>", body, re.S).group(1).strip()
+        assert not title.startswith("–") and len(title) > 15, (url, title)
+        assert body.count('<meta name="description" content="') == 1, url
+        titles[url] = title
+    assert len(set(titles.values())) == len(titles), titles
+    assert titles["/online-dienste/luegde/"].startswith("Online-Dienste von Lügde")
+    assert titles["/online-dienste/leistungen/10092/"].startswith("Wohngeld")
+
+
+# Words of the page that are hard to understand, and the sentence that explains each.
+EXPLAINED = {
+    "Dienst": "Ein Dienst ist eine Sache vom Amt.",
+    "Amt": "Das Amt ist ein Teil vom Rathaus.",
+    "online": "Online heißt: im Internet.",
+    "Antrag": "Ein Antrag ist ein Brief an das Amt.",
+    "Kommune": "Kommune heißt: Stadt oder Gemeinde.",
+    "Link": "Ein Link ist ein Verweis auf eine andere Seite im Internet.",
+    "Reifegrad": "Die Stufe heißt auch: Reifegrad.",
+    "Formular": "Ein Formular ist ein Blatt mit Fragen.",
+    "Gebärden-Sprache": "Gebärden-Sprache ist eine Sprache mit den Händen.",
+    "Digital-Beauftragte": "Sie heißen: Digital-Beauftragte.",
+}
+
+
+def test_easy_language_page_follows_the_rules(client):
+    """Leichte Sprache: short sentences with one statement each, no abbreviations, every hard
+    word explained the first time it matters."""
+    import html
+    import re
+
+    body = client.get("/online-dienste/leichte-sprache/").content.decode()
+    text = body.split('<div lang="de" class="public-easy">', 1)[1].split("</div>", 1)[0]
+    text = html.unescape(re.sub(r"<[^>]+>", "\n", text))
+    sentences = [s.strip() for s in re.split(r"(?<=[.?!])\s+|\n+", text) if s.strip()]
+    assert len(sentences) > 40
+    for sentence in sentences:
+        words = sentence.split()
+        assert len(words) <= 12, f"too long for Leichte Sprache: {sentence!r}"
+        # one statement: no subordinate clauses or chains ("weil", "dass", "und dann" …)
+        assert not re.search(r"\b(weil|dass|obwohl|wenn|sodass|welche[rs]?|bzw)\b", sentence)
+    # no abbreviations: "z. B.", "usw.", "ggf.", "OZG", "DGS" …
+    assert not re.search(r"\b\w{1,4}\.\s?\w{1,3}\.", text)
+    assert not re.search(r"\b(usw|ggf|evtl|bzw|ca|Nr|inkl)\b\.?", text)
+    assert not re.search(r"\b[A-ZÄÖÜ]{2,}\b", text), re.findall(r"\b[A-ZÄÖÜ]{2,}\b", text)
+    for word, explanation in EXPLAINED.items():
+        assert word.lower() in text.lower() and explanation in text, word
+
+
+def test_accessibility_statement_says_what_is_not_offered_and_how_to_ask(client, reference_data):
+    body = client.get("/barrierefreiheit/").content.decode()
+    assert "Deutscher Gebärdensprache (DGS) bieten wir derzeit nicht an" in body
+    assert 'href="/online-dienste/leichte-sprache/"' in body.split("</header>", 1)[1]
+    assert "Formular auf dieser Seite" in body and "<form" in body
+
+
+def test_an_unchanged_accessibility_statement_gets_the_new_default(reference_data):
+    from legal.defaults import ACCESSIBILITY, ACCESSIBILITY_2026_11
+    from legal.models import LegalPage
+    from legal.services import legal_pages_ensure
+
+    page = LegalPage.objects.get(kind="barrierefreiheit")
+    LegalPage.objects.filter(pk=page.pk).update(body=ACCESSIBILITY_2026_11)
+    legal_pages_ensure()
+    page.refresh_from_db()
+    assert page.body == ACCESSIBILITY
+    LegalPage.objects.filter(pk=page.pk).update(body="Eigener Text der Verwaltung")
+    legal_pages_ensure()
+    page.refresh_from_db()
+    assert page.body == "Eigener Text der Verwaltung"  # an admin's text is never overwritten
+
+
+@pytest.mark.parametrize("url", PUBLIC_HTML_PAGES[:7] + ["/online-dienste/daten/luegde.csv"])
+def test_head_is_answered_and_writes_are_refused(client, released, url):
+    assert client.head(url).status_code == 200  # link checkers and crawlers use HEAD
+    assert client.post(url).status_code == 405
+
+
+def test_lage_filter_on_the_services_list_and_the_kommune_page(client, released, wohngeld):
+    lage = wohngeld.lebenslage_id
+    body = client.get("/online-dienste/leistungen/", {"lage": lage}).content.decode()
+    assert "/online-dienste/leistungen/10092/" in body
+    assert "/online-dienste/leistungen/10160/" not in body  # Hundesteuer: another Lage
+    body = client.get("/online-dienste/luegde/", {"lage": lage}).content.decode()
+    assert "luegde/wohngeld" in body and "Hundehaltung" not in body
