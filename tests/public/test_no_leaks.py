@@ -138,6 +138,8 @@ FRAMEWORK_KEYS = {
     "first_col", "caption", "field", "widget", "attrs", "errors", "hint", "id",
     "group_name", "option", "group_choices", "group_index", "form", "label_tag", "help_text",
     "services_url", "start_url",
+    # notifications' bell: a lazy count that is 0 without a logged-in person (no query)
+    "unread_notifications",
 }  # fmt: skip
 
 
