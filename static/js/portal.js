@@ -13,3 +13,29 @@
     }
   });
 })();
+// A form came back with errors: move the focus to the error summary, so screen-reader and
+// keyboard users start at the list of wrong fields (each links to its field).
+(function () {
+  "use strict";
+  function focusSummary() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) {
+      summary.focus();
+    }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", focusSummary);
+  } else {
+    focusSummary();
+  }
+  // A link in the summary focuses its field (a fragment link alone only scrolls there).
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("[data-error-summary] a[href^='#']");
+    var target = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (target) {
+      event.preventDefault();
+      target.scrollIntoView({ block: "center" });
+      target.focus();
+    }
+  });
+})();
