@@ -120,6 +120,14 @@ class ProjectAdmin(ExportMixin, SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("participations__municipality")
 
+    def get_inlines(self, request, obj):
+        """Documents are read-only here: without any, their empty table is left out (on a
+        phone it was an unfocusable scroll region, axe: scrollable-region-focusable)."""
+        inlines = super().get_inlines(request, obj)
+        if obj is None or not obj.documents.exists():
+            inlines = [i for i in inlines if i is not DocumentInline]
+        return inlines
+
 
 @admin.register(Participation)
 class ParticipationAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
