@@ -147,3 +147,14 @@ def test_status_changelist_has_five_columns(admin_client, detmold):
     ServiceStatusFactory(municipality=detmold, service=OzgService.objects.get(ozg_id="10000"))
     html = admin_client.get("/admin/ozg/servicestatus/").content.decode()
     assert html.count('<th scope="col" class="sortable column-') == 5
+
+
+def test_a_multi_select_shows_its_rows_and_says_how_to_choose_several():
+    class PeopleForm(forms.Form):
+        people = forms.MultipleChoiceField(label="Personen", choices=[("a", "A"), ("b", "B")])
+
+    html = render("{% field form.people %}", form=PeopleForm())
+    assert "kern-form-input__select-wrapper" not in html  # no dropdown arrow on a list box
+    assert 'class="kern-form-input__input portal-multiselect"' in html
+    assert 'aria-describedby="id_people_multihint"' in html
+    assert "Strg" in html
