@@ -14,14 +14,15 @@ from knowledge.models import (
     TalkRequest,
     TemplateUsage,
 )
+from lippe_ikz.admin_setup import LabelledTabularInline
 
 
-class ChecklistItemInline(admin.TabularInline):
+class ChecklistItemInline(LabelledTabularInline):
     model = ChecklistItem
     extra = 0
 
 
-class ArticleFileInline(admin.TabularInline):
+class ArticleFileInline(LabelledTabularInline):
     model = ArticleFile
     extra = 0
     fields = ["version", "title", "original_name", "uploaded_by", "uploaded_at"]
@@ -75,7 +76,7 @@ class ChecklistItemAdmin(SimpleHistoryAdmin):
     search_fields = ["text"]
 
 
-class AdoptionItemInline(admin.TabularInline):
+class AdoptionItemInline(LabelledTabularInline):
     model = AdoptionItem
     extra = 0
     raw_id_fields = ["action_item"]

@@ -2,15 +2,13 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
 from lippe_ikz import views
+from lippe_ikz.admin_setup import configure_admin_site
 from public_site import views as public_views
 from public_site.sitemaps import SITEMAPS
 
-admin.site.site_header = _("IKZ-Portal Lippe – administration")
-admin.site.site_title = _("IKZ-Portal Lippe")
-admin.site.index_title = _("Curate the network's records")
+configure_admin_site(admin.site)
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),

@@ -9,13 +9,14 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
+from lippe_ikz.admin_setup import LabelledTabularInline
 from members import services
 from members.forms import InvitationForm
 from members.models import Membership, Municipality, User
 from members.resources import MunicipalityResource
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(LabelledTabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user", "municipality"]

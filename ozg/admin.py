@@ -8,6 +8,7 @@ from import_export.admin import ExportMixin, ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
+from lippe_ikz.admin_setup import LabelledTabularInline
 from members.reference import ReferenceDataError
 from ozg import services
 from ozg.forms import CatalogueImportForm
@@ -66,7 +67,7 @@ class LebenslageAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
-class LeikaInline(admin.TabularInline):
+class LeikaInline(LabelledTabularInline):
     model = LeikaService
     extra = 0
     fields = ["key", "name", "typ"]
@@ -181,8 +182,10 @@ class ServiceStatusAdmin(ImportExportMixin, admin.ModelAdmin):
 
     resource_classes = [StatusResource]
     formats = [CSV, XLSX]
-    list_display = ["municipality", "service", "maturity", "state", "solution", "updated_at",
-                    "updated_by", "is_demo"]  # fmt: skip
+    # Five columns fit beside the navigation and the filters at 1280 px; solution, author and
+    # demo flag are filters and on the change form.
+    list_display = ["service", "municipality", "maturity", "state", "updated_at"]
+    list_display_links = ["service"]
     list_filter = [
         "municipality",
         "service__themenfeld",
@@ -244,7 +247,7 @@ class StatusChangeAdmin(admin.ModelAdmin):
         return False
 
 
-class AdoptionInline(admin.TabularInline):
+class AdoptionInline(LabelledTabularInline):
     model = FormAdoption
     extra = 0
 

@@ -426,47 +426,56 @@ def NOT_RECORDED_LABEL() -> str:  # noqa: N802 - translated at call time
     return gettext("not recorded")
 
 
-BAR_HEIGHT = 24
+# Geometry of the SVG bar charts. The SVG scales with its box: at 360 px it is shown at
+# ~330/400 of its size, so 16 px text stays above 12 px on a phone (static/css/ozg.css).
+BAR_HEIGHT = 26
 BAR_GAP = 8
-LABEL_WIDTH = 190
-CHART_WIDTH = 520
+LABEL_WIDTH = 186
+CHART_WIDTH = 400
+VALUE_SPACE = 54
+LABEL_CHARS = 22
+NICE_PERCENT_MAXIMA = (5, 10, 20, 25, 50, 75, 100)
+
+
+def nice_percent_maximum(largest: float) -> int:
+    """The end of a percent scale: the smallest of 5, 10, 20, 25, 50, 75, 100 that holds the
+    largest value, so that bars of 5–8 % are not stubs on a 0–100 % scale."""
+    return next((m for m in NICE_PERCENT_MAXIMA if largest <= m), 100)
+
+
+def _chart(bars: list[Bar], *, scale_max: float, percent: bool) -> dict:
+    space = CHART_WIDTH - LABEL_WIDTH - VALUE_SPACE
+    for index, bar in enumerate(bars):
+        bar.y = index * (BAR_HEIGHT + BAR_GAP)
+        bar.width = round(space * min(bar.value, scale_max) / (scale_max or 1), 1)
+        bar.value_x = LABEL_WIDTH + bar.width + 6
+    return {
+        "bars": bars,
+        "width": CHART_WIDTH,
+        "height": len(bars) * (BAR_HEIGHT + BAR_GAP),
+        "label_width": LABEL_WIDTH,
+        "label_chars": LABEL_CHARS,
+        "bar_height": BAR_HEIGHT,
+        "text_y": BAR_HEIGHT // 2 + 5,
+        "scale_end_x": LABEL_WIDTH + space,
+        "scale_max": scale_max,
+        "percent": percent,
+    }
 
 
 def bar_chart(bars: list[Bar]) -> dict:
-    """Geometry of a horizontal SVG bar chart (no inline styles: widths are attributes)."""
+    """Geometry of a horizontal SVG bar chart of counts (no inline styles: widths are
+    attributes); the longest bar fills the space."""
     largest = max((b.value for b in bars), default=0) or 1
-    space = CHART_WIDTH - LABEL_WIDTH - 60
-    for index, bar in enumerate(bars):
-        bar.y = index * (BAR_HEIGHT + BAR_GAP)
-        bar.width = round(space * bar.value / largest, 1)
-        bar.value_x = LABEL_WIDTH + bar.width + 6
-    return {
-        "bars": bars,
-        "width": CHART_WIDTH,
-        "height": len(bars) * (BAR_HEIGHT + BAR_GAP),
-        "label_width": LABEL_WIDTH,
-        "bar_height": BAR_HEIGHT,
-        "text_y": BAR_HEIGHT // 2 + 5,
-    }
+    return _chart(bars, scale_max=largest, percent=False)
 
 
 def share_chart(rows: list[dict]) -> dict:
-    """Bars of the share OZG-konform (0–100 %) per row (`label`, `share`)."""
+    """Bars of the share OZG-konform per row (`label`, `share` in percent) on a scale from 0
+    to a round maximum above the largest share (`scale_max`, shown under the chart)."""
     bars = [Bar(r["label"], r["share"], "ozg-bar--l3") for r in rows]
-    space = CHART_WIDTH - LABEL_WIDTH - 60
-    for index, bar in enumerate(bars):
-        bar.y = index * (BAR_HEIGHT + BAR_GAP)
-        bar.width = round(space * bar.value / 100, 1)
-        bar.value_x = LABEL_WIDTH + bar.width + 6
-    return {
-        "bars": bars,
-        "width": CHART_WIDTH,
-        "height": len(bars) * (BAR_HEIGHT + BAR_GAP),
-        "label_width": LABEL_WIDTH,
-        "bar_height": BAR_HEIGHT,
-        "text_y": BAR_HEIGHT // 2 + 5,
-        "percent": True,
-    }
+    largest = max((b.value for b in bars), default=0)
+    return _chart(bars, scale_max=nice_percent_maximum(largest), percent=True)
 
 
 def _grouped_counts(key: str, *, filters: Q | None = None) -> dict[int, dict[int, int]]:

@@ -1,8 +1,11 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 from import_export.admin import ExportMixin, ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
+from lippe_ikz.admin_setup import LabelledStackedInline, LabelledTabularInline
 from projects.models import (
     Award,
     CostItem,
@@ -29,35 +32,35 @@ from projects.resources import (
 FORMATS = [CSV, XLSX]
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(LabelledTabularInline):
     model = Participation
     extra = 0
     autocomplete_fields = ["municipality"]
 
 
-class LinkInline(admin.TabularInline):
+class LinkInline(LabelledTabularInline):
     model = ProjectLink
     extra = 0
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(LabelledTabularInline):
     model = Milestone
     extra = 0
 
 
-class AwardInline(admin.TabularInline):
+class AwardInline(LabelledTabularInline):
     model = Award
     extra = 0
 
 
-class StatusUpdateInline(admin.StackedInline):
+class StatusUpdateInline(LabelledStackedInline):
     model = StatusUpdate
     extra = 0
     fields = ["created_at", "author", "new_status", "progress", "text"]
     autocomplete_fields = ["author"]
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(LabelledTabularInline):
     model = Document
     extra = 0
     fields = ["title", "original_name", "content_type", "size", "uploaded_by", "uploaded_at"]
@@ -67,13 +70,13 @@ class DocumentInline(admin.TabularInline):
         return False  # uploads go through the portal's checked form
 
 
-class CostShareInline(admin.TabularInline):
+class CostShareInline(LabelledTabularInline):
     model = CostShare
     extra = 0
     autocomplete_fields = ["municipality"]
 
 
-class WishVoteInline(admin.TabularInline):
+class WishVoteInline(LabelledTabularInline):
     model = WishVote
     extra = 0
     autocomplete_fields = ["municipality", "user"]
@@ -105,8 +108,9 @@ class ProjectAdmin(ExportMixin, SimpleHistoryAdmin):
     list_filter = ["status", "topic", "participations__municipality", "partners"]
     search_fields = ["title", "summary", "description", "slug"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["contacts", "topic"]
-    filter_horizontal = ["partners"]
+    # Plain select and checkbox lists: select2 and the two-box widget leave search fields
+    # unlabelled (axe).
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     readonly_fields = ["status", "progress", "created_by", "created_at", "updated_at"]
     list_select_related = ["topic"]
     date_hierarchy = "start_date"
@@ -115,6 +119,14 @@ class ProjectAdmin(ExportMixin, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("participations__municipality")
+
+    def get_inlines(self, request, obj):
+        """Documents are read-only here: without any, their empty table is left out (on a
+        phone it was an unfocusable scroll region, axe: scrollable-region-focusable)."""
+        inlines = super().get_inlines(request, obj)
+        if obj is None or not obj.documents.exists():
+            inlines = [i for i in inlines if i is not DocumentInline]
+        return inlines
 
 
 @admin.register(Participation)

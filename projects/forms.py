@@ -83,7 +83,7 @@ class ProjectForm(forms.ModelForm):
             "start_date": DateInput(),
             "planned_end_date": DateInput(),
             "partners": forms.CheckboxSelectMultiple(),
-            "contacts": forms.SelectMultiple(attrs={"size": 6}),
+            "contacts": forms.CheckboxSelectMultiple(),
         }
 
     def __init__(self, *args, lead_choices=None, **kwargs):
@@ -163,7 +163,12 @@ class ParticipationAddForm(forms.Form):
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(label=_("Role"), choices=Participation.Role.choices)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Participation.Role.choices,
+        # KERN draws the arrow on the wrapper; the class removes the browser's own arrow.
+        widget=forms.Select(attrs={"class": "kern-form-input__select"}),
+    )
 
 
 class CostItemForm(forms.ModelForm):

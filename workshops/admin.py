@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from lippe_ikz.admin_setup import LabelledStackedInline, LabelledTabularInline
 from workshops.models import (
     ActionItem,
     AgendaItem,
@@ -14,7 +15,7 @@ from workshops.models import (
 )
 
 
-class SessionInline(admin.StackedInline):
+class SessionInline(LabelledStackedInline):
     model = WorkshopSession
     extra = 0
     fields = ["title", "start", "end", "location", "online_url", "status", "agenda",
@@ -22,14 +23,14 @@ class SessionInline(admin.StackedInline):
     filter_horizontal = ["attending_municipalities"]
 
 
-class ActionItemInline(admin.TabularInline):
+class ActionItemInline(LabelledTabularInline):
     model = ActionItem
     extra = 0
     fields = ["title", "responsible_municipality", "responsible_person", "due_date", "status"]
     autocomplete_fields = ["responsible_municipality", "responsible_person"]
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(LabelledTabularInline):
     model = Attachment
     extra = 0
     fields = ["original_name", "content_type", "size", "uploaded_by", "uploaded_at"]
@@ -41,13 +42,13 @@ class AttachmentInline(admin.TabularInline):
         return False
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(LabelledTabularInline):
     model = AgendaItem
     extra = 0
     fields = ["position", "title", "presenter", "duration_minutes"]
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(LabelledTabularInline):
     model = Attendance
     extra = 0
     fields = ["user", "response", "requested_at"]

@@ -29,6 +29,8 @@ def _widget_kind(widget) -> str:
         return "checkbox"
     if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
         return "choices"
+    if isinstance(widget, forms.SelectMultiple):
+        return "multiselect"
     if isinstance(widget, forms.Select):
         return "select"
     if isinstance(widget, forms.FileInput):
@@ -106,16 +108,20 @@ def _fast_widget(widget):
 @register.inclusion_tag("partials/field.html")
 def field(bound_field, **attrs):
     """Render one form field the KERN way: label, hint, error, input; linked by ids."""
-    kind = _widget_kind(bound_field.field.widget)
+    widget = bound_field.field.widget
+    kind = _widget_kind(widget)
     base = {
         "checkbox": "kern-form-check__checkbox",
         "select": "kern-form-input__select",
+        "multiselect": "kern-form-input__input portal-multiselect",
         "input": "kern-form-input__input",
         "file": "kern-form-input__input",
         "choices": "",
     }[kind]
     css = f"{base} {base}--error" if bound_field.errors and kind != "file" and base else base
     described = []
+    if kind == "multiselect":
+        described.append(f"{bound_field.auto_id}_multihint")
     if bound_field.help_text:
         described.append(f"{bound_field.auto_id}_helptext")
     if bound_field.errors:
@@ -125,13 +131,34 @@ def field(bound_field, **attrs):
         widget_attrs["aria-describedby"] = " ".join(described)
     if bound_field.errors:
         widget_attrs["aria-invalid"] = "true"
+    if kind == "choices":
+        return {"field": bound_field, "kind": kind, "choices": _choice_widgets(bound_field)}
     return {
         "field": bound_field,
         "kind": kind,
-        "widget": bound_field.as_widget(
-            widget=_fast_widget(bound_field.field.widget), attrs=widget_attrs
-        ),
+        "widget": bound_field.as_widget(widget=_fast_widget(widget), attrs=widget_attrs),
     }
+
+
+def _choice_widgets(bound_field) -> list:
+    """The radios or checkboxes of a RadioSelect/CheckboxSelectMultiple with KERN's classes
+    (kern-form-check__radio / __checkbox, the --error variant when the field has errors)."""
+    widget = bound_field.field.widget
+    base = (
+        "kern-form-check__checkbox"
+        if isinstance(widget, forms.CheckboxSelectMultiple)
+        else "kern-form-check__radio"
+    )
+    css = f"{base} {base}--error" if bound_field.errors else base
+    own = widget.attrs.get("class", "")
+    styled = copy.copy(widget)
+    styled.attrs = {**widget.attrs, "class": css if base in own else f"{own} {css}".strip()}
+    attrs = {"id": bound_field.auto_id} if bound_field.auto_id else {}
+    attrs = bound_field.build_widget_attrs(attrs, styled)
+    return [
+        forms.boundfield.BoundWidget(styled, sub, bound_field.form.renderer)
+        for sub in styled.subwidgets(bound_field.html_name, bound_field.value(), attrs=attrs)
+    ]
 
 
 @register.simple_tag(takes_context=True, name="object_panels")
@@ -140,3 +167,59 @@ def object_panels_tag(context, obj):
     from lippe_ikz.panels import object_panels
 
     return object_panels(context["request"], obj)
+
+
+def _first_input_id(bound_field) -> str:
+    """The id a summary link points at: the input, or the first radio/checkbox of a group."""
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return f"{bound_field.auto_id}_0" if bound_field.auto_id else ""
+    return bound_field.id_for_label or bound_field.auto_id or ""
+
+
+@register.filter
+def error_summary(form, formsets=None) -> list[dict]:
+    """Every wrong field of a form or formset (and of the optional further `formsets`) as
+    {"id", "label", "message"} for the error summary (partials/form_errors.html); errors
+    without a field have no id."""
+    if formsets:
+        checked = [f for f in formsets if getattr(f, "_errors", None) is not None]
+        return [*error_summary(form), *(i for f in checked for i in error_summary(f))]
+    items = []
+    if isinstance(form, forms.BaseFormSet):
+        items.extend({"id": "", "label": "", "message": e} for e in form.non_form_errors())
+        for sub in form.forms:
+            items.extend(error_summary(sub))
+        return items
+    if not isinstance(form, forms.BaseForm) or not form.is_bound:
+        return items
+    items.extend({"id": "", "label": "", "message": e} for e in form.non_field_errors())
+    for bound_field in form:
+        for message in bound_field.errors:
+            items.append(
+                {"id": _first_input_id(bound_field), "label": bound_field.label, "message": message}
+            )
+    return items
+
+
+def _has_errors(value) -> bool:
+    # Only forms that were already validated count: reading `.errors` would validate others.
+    if isinstance(value, forms.BaseFormSet):
+        return value.is_bound and value._errors is not None and value.total_error_count() > 0
+    if isinstance(value, forms.BaseForm):
+        return value.is_bound and value._errors is not None and bool(value._errors)
+    return False
+
+
+@register.simple_tag(takes_context=True)
+def form_has_errors(context) -> bool:
+    """True when the page shows a form (under any name) that failed validation: the base
+    template prefixes the title with "Error:"."""
+    if context.get("form_has_errors"):
+        return True
+    for value in context.flatten().values():
+        if _has_errors(value):
+            return True
+        if isinstance(value, list | tuple) and any(_has_errors(v) for v in value[:20]):
+            return True
+    return False

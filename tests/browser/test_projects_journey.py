@@ -35,7 +35,9 @@ def test_cdo_creates_project_adds_kommune_posts_update_splits_costs_and_exports(
     page.get_by_label("Geplantes Ende").fill("2025-01-01")  # wrong on purpose
     page.get_by_role("button", name="Projekt anlegen").click()
     check_a11y(page)  # the form with its error messages
-    assert page.get_by_text("Das geplante Ende kann nicht vor dem Beginn liegen.").is_visible()
+    assert page.get_by_text(
+        "Das geplante Ende kann nicht vor dem Beginn liegen.", exact=True
+    ).is_visible()
     page.get_by_label("Geplantes Ende").fill("2027-06-30")
     page.get_by_role("button", name="Projekt anlegen").click()
     page.wait_for_url(f"{base}/projekte/digitale-bauakte/")
