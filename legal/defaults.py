@@ -15,12 +15,9 @@ Kreis Lippe – Der Landrat
 Felix-Fechenbach-Straße 5
 32756 Detmold
 
-Der Kreis Lippe ist eine Körperschaft des öffentlichen Rechts.
-
-## Kontakt
-
-Fragen zum Portal richten Sie bitte an die Portal-Administration des Netzwerks. Die
-Kontaktadresse steht im Netzwerk auf der Seite des Kreises Lippe unter „Kommunen“.
+Der Kreis Lippe ist eine Körperschaft des öffentlichen Rechts. Telefon und E-Mail-Adresse
+der Portal-Administration und der oder des Datenschutzbeauftragten stehen unten unter
+„Kontakt“.
 
 ## Inhaltlich verantwortlich
 
@@ -256,4 +253,34 @@ und Widerspruch (Art. 15 bis 21 DSGVO) sowie auf Beschwerde bei der Landesbeauft
 Datenschutz und Informationsfreiheit Nordrhein-Westfalen.
 """
 
-SUPERSEDED = {"datenschutz": [PRIVACY_2026_11]}
+# The first Impressum pointed to a login-only page for the contact address.
+IMPRINT_2026_11 = """\
+## Anbieter
+
+Das IKZ-Portal Lippe ist die gemeinsame Arbeitsplattform des Netzwerks der
+Digitalisierungsbeauftragten (Chief Digital Officers) des Kreises Lippe und seiner
+16 Städte und Gemeinden im Rahmen der interkommunalen Zusammenarbeit (IKZ).
+
+Kreis Lippe – Der Landrat
+Felix-Fechenbach-Straße 5
+32756 Detmold
+
+Der Kreis Lippe ist eine Körperschaft des öffentlichen Rechts.
+
+## Kontakt
+
+Fragen zum Portal richten Sie bitte an die Portal-Administration des Netzwerks. Die
+Kontaktadresse steht im Netzwerk auf der Seite des Kreises Lippe unter „Kommunen“.
+
+## Inhaltlich verantwortlich
+
+Für die Inhalte der einzelnen Projekte, Workshops und OZG-Stände ist jeweils die Kommune
+verantwortlich, die sie eingetragen hat; sie ist auf der jeweiligen Seite genannt.
+
+## Haftung für Links
+
+Das Portal verweist auf Angebote anderer Stellen. Für deren Inhalte sind ausschließlich
+deren Anbieter verantwortlich.
+"""
+
+SUPERSEDED = {"datenschutz": [PRIVACY_2026_11], "impressum": [IMPRINT_2026_11]}

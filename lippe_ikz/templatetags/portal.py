@@ -6,6 +6,7 @@ from django.utils.functional import Promise
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeData, mark_safe
 
+from lippe_ikz.dates import weekday_date
 from lippe_ikz.markdown import render_markdown
 
 register = template.Library()
@@ -14,6 +15,13 @@ register = template.Library()
 @register.filter(name="markdown")
 def markdown_filter(text: str):
     return render_markdown(text)
+
+
+@register.filter(name="weekday_date")
+def weekday_date_filter(value, style: str = "long"):
+    """`{{ d|weekday_date }}` "Montag, 2. März 2026"; "short": "Mo, 2. März 2026";
+    "time" / "short_time" add the time. Formats follow the active language."""
+    return weekday_date(value, short=style.startswith("short"), with_time=style.endswith("time"))
 
 
 @register.filter
