@@ -290,6 +290,9 @@ LOGGING = {
 
 # --- Portal ---------------------------------------------------------------------------------
 PORTAL_NAME = "IKZ-Portal Lippe"
+# An OZG status below the top Reifegrad not changed for this many days is due for a check
+# (the dashboard's "To do" lists it for the Kommune's people).
+OZG_STATUS_STALE_DAYS = env.int("OZG_STATUS_STALE_DAYS", default=180)
 # Where feedback on accessibility (BITVNRW § 5) goes, besides ADMINS.
 ACCESSIBILITY_FEEDBACK_EMAIL = env("ACCESSIBILITY_FEEDBACK_EMAIL", default="")
 # Contact shown in the Impressum (§ 5 DDG: quick electronic contact) and named by the

@@ -197,7 +197,8 @@ def test_person_list_query_count_does_not_grow(detmold_client, size,
 @pytest.mark.parametrize("size", [2, 25])
 def test_dashboard_query_count_does_not_grow(detmold_client, size, django_assert_max_num_queries):
     _populate(size)
-    # Panels of projects, workshops, OZG and digests add a fixed number of queries each.
-    with django_assert_max_num_queries(20):
+    # Panels of projects, workshops, OZG and digests add a fixed number of queries each
+    # (the "To do" of issue 15: meeting replies, OZG upkeep and wishes, five more).
+    with django_assert_max_num_queries(25):
         response = detmold_client.get("/")
     assert response.status_code == 200

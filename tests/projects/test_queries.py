@@ -58,8 +58,9 @@ def test_dashboard_and_kommune_page_queries(
 ):
     for _ in range(count):
         StatusUpdateFactory(project=ProjectFactory(topic=topic, lead=detmold))
-    # Both pages also carry the panels of workshops, OZG and digests: a fixed number each.
-    with django_assert_max_num_queries(20):
+    # Both pages also carry the panels of workshops, OZG and digests: a fixed number each
+    # (the dashboard's "To do" of issue 15 adds five).
+    with django_assert_max_num_queries(25):
         assert detmold_client.get("/").status_code == 200
     with django_assert_max_num_queries(20):
         assert detmold_client.get("/kommunen/detmold/").status_code == 200
