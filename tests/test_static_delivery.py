@@ -19,12 +19,12 @@ PROD_STORAGES = {
 @pytest.mark.parametrize("url", ["/impressum/", "/online-dienste/"])
 def test_pages_preload_the_fonts_above_the_fold(client, reference_data, url):
     html = client.get(url).content.decode()
-    for face in ("FiraSans-Regular", "FiraSans-SemiBold"):
-        assert re.search(
-            rf'<link rel="preload" href="/static/kern/fonts/fira-sans/{face}\.woff2" '
-            r'as="font" type="font/woff2" crossorigin>',
-            html,
-        ), face
+    assert re.search(
+        r'<link rel="preload" href="/static/kern/fonts/fira-sans/FiraSans-Regular\.woff2" '
+        r'as="font" type="font/woff2" crossorigin>',
+        html,
+    )
+    assert html.count('as="font"') == 1  # more preloads compete with the CSS on a phone
     assert "kern/fonts/fira-sans.css" not in html  # 36 faces without font-display
     assert "kern-utilities" not in html  # 125 kB of render-blocking CSS the portal never uses
 
@@ -33,7 +33,7 @@ def test_every_font_face_avoids_the_layout_shift():
     css = (ROOT / "static/css/fonts.css").read_text()
     faces = re.findall(r"@font-face\s*\{(.*?)\}", css, re.S)
     fira = [f for f in faces if '"Fira Sans";' in f]
-    assert len(fira) == 5
+    assert len(fira) == 3  # Regular (400-500), Italic, SemiBold (600-700)
     assert all("font-display: optional" in f for f in fira)
     fallback = next(f for f in faces if "Fira Sans Fallback" in f)
     assert "size-adjust" in fallback and "ascent-override" in fallback
