@@ -11,8 +11,8 @@ Das IKZ-Portal Lippe ist die gemeinsame Arbeitsplattform des Netzwerks der
 Digitalisierungsbeauftragten (Chief Digital Officers) des Kreises Lippe und seiner
 16 Städte und Gemeinden im Rahmen der interkommunalen Zusammenarbeit (IKZ).
 
-Kreis Lippe – Der Landrat
-Felix-Fechenbach-Straße 5
+Kreis Lippe – Der Landrat\\
+Felix-Fechenbach-Straße 5\\
 32756 Detmold
 
 Der Kreis Lippe ist eine Körperschaft des öffentlichen Rechts. Telefon und E-Mail-Adresse
