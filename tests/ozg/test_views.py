@@ -72,7 +72,8 @@ def test_query_count_does_not_grow_with_the_network(
         state="online",
     )
     url = reverse(name, kwargs=kwargs) + query
-    with django_assert_max_num_queries(20) as small:
+    # the dashboard also carries the "To do" of issue 15 (replies, OZG upkeep, wishes)
+    with django_assert_max_num_queries(26 if name == "dashboard" else 20) as small:
         assert detmold_client.get(url).status_code == 200
     grow()
     with django_assert_max_num_queries(len(small.captured_queries)) as _big:
