@@ -6,6 +6,16 @@ class DigestsConfig(AppConfig):
     name = "digests"
     verbose_name = _("Weekly digests")
 
+    @property
+    def user_navigation(self):
+        from lippe_ikz.panels import NavItem
+
+        return [
+            NavItem(
+                _("Digest settings"), "digests:preferences", "/digest/einstellungen/", order=20
+            ),  # fmt: skip
+        ]
+
     def dashboard_panels(self, request):
         """A dashboard section that shows the person's digest settings and links to them."""
         from digests import selectors

@@ -11,16 +11,13 @@ Das IKZ-Portal Lippe ist die gemeinsame Arbeitsplattform des Netzwerks der
 Digitalisierungsbeauftragten (Chief Digital Officers) des Kreises Lippe und seiner
 16 Städte und Gemeinden im Rahmen der interkommunalen Zusammenarbeit (IKZ).
 
-Kreis Lippe – Der Landrat
-Felix-Fechenbach-Straße 5
+Kreis Lippe – Der Landrat\\
+Felix-Fechenbach-Straße 5\\
 32756 Detmold
 
-Der Kreis Lippe ist eine Körperschaft des öffentlichen Rechts.
-
-## Kontakt
-
-Fragen zum Portal richten Sie bitte an die Portal-Administration des Netzwerks. Die
-Kontaktadresse steht im Netzwerk auf der Seite des Kreises Lippe unter „Kommunen“.
+Der Kreis Lippe ist eine Körperschaft des öffentlichen Rechts. Telefon und E-Mail-Adresse
+der Portal-Administration und der oder des Datenschutzbeauftragten stehen unten unter
+„Kontakt“.
 
 ## Inhaltlich verantwortlich
 
@@ -453,7 +450,40 @@ bei der oder dem Beauftragten der Landesregierung für Menschen mit Behinderung 
 (§ 10 d Behindertengleichstellungsgesetz NRW).
 """
 
+
+# The first Impressum pointed to a login-only page for the contact address.
+IMPRINT_2026_11 = """\
+## Anbieter
+
+Das IKZ-Portal Lippe ist die gemeinsame Arbeitsplattform des Netzwerks der
+Digitalisierungsbeauftragten (Chief Digital Officers) des Kreises Lippe und seiner
+16 Städte und Gemeinden im Rahmen der interkommunalen Zusammenarbeit (IKZ).
+
+Kreis Lippe – Der Landrat
+Felix-Fechenbach-Straße 5
+32756 Detmold
+
+Der Kreis Lippe ist eine Körperschaft des öffentlichen Rechts.
+
+## Kontakt
+
+Fragen zum Portal richten Sie bitte an die Portal-Administration des Netzwerks. Die
+Kontaktadresse steht im Netzwerk auf der Seite des Kreises Lippe unter „Kommunen“.
+
+## Inhaltlich verantwortlich
+
+Für die Inhalte der einzelnen Projekte, Workshops und OZG-Stände ist jeweils die Kommune
+verantwortlich, die sie eingetragen hat; sie ist auf der jeweiligen Seite genannt.
+
+## Haftung für Links
+
+Das Portal verweist auf Angebote anderer Stellen. Für deren Inhalte sind ausschließlich
+deren Anbieter verantwortlich.
+"""
+
+
 SUPERSEDED = {
     "datenschutz": [PRIVACY_2026_11, PRIVACY_2026_12],
     "barrierefreiheit": [ACCESSIBILITY_2026_11],
+    "impressum": [IMPRINT_2026_11],
 }

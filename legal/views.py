@@ -1,4 +1,5 @@
 from allauth.core import ratelimit
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,21 +12,41 @@ from legal.forms import AccessibilityFeedbackForm
 from legal.models import LegalPage
 
 
+def legal_contacts() -> dict:
+    """The contacts named in the Impressum (and, the same ones, in the Datenschutzerklärung)."""
+    return {
+        "operator": {
+            "name": settings.LEGAL_CONTACT_NAME,
+            "email": settings.LEGAL_CONTACT_EMAIL,
+            "phone": settings.LEGAL_CONTACT_PHONE,
+        },
+        "dpo": {
+            "name": settings.LEGAL_DPO_NAME,
+            "email": settings.LEGAL_DPO_EMAIL,
+            "phone": settings.LEGAL_DPO_PHONE,
+        },
+    }
+
+
 def _page(request, kind: str, extra: dict | None = None):
     page = get_object_or_404(LegalPage, kind=kind)
-    title, body = page.in_language(translation.get_language() or "de")
-    context = {"page": page, "title": title, "body": body, **(extra or {})}
+    language = translation.get_language() or "de"
+    title, body = page.in_language(language)
+    body_lang = "en" if language == "en" and page.body_en else "de"
+    context = {"page": page, "title": title, "body": body, "body_lang": body_lang, **(extra or {})}
     return render(request, "legal/page.html", context)
 
 
 @login_not_required
 def imprint(request):
-    return _page(request, LegalPage.Kind.IMPRINT)
+    return _page(request, LegalPage.Kind.IMPRINT, {"contacts": legal_contacts()})
 
 
 @login_not_required
 def privacy(request):
-    return _page(request, LegalPage.Kind.PRIVACY)
+    return _page(
+        request, LegalPage.Kind.PRIVACY, {"contacts": legal_contacts(), "privacy_contacts": True}
+    )
 
 
 @login_not_required

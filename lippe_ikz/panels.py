@@ -3,7 +3,10 @@
 An app's AppConfig may define
 
 - ``navigation``: a list of ``NavItem`` for the main navigation;
-- ``dashboard_panels(request) -> list[Panel]``: sections of the dashboard;
+- ``user_navigation``: a list of ``NavItem`` for the header's user menu (the person's own
+  pages: profile, action items, digest settings …);
+- ``dashboard_panels(request) -> list[Panel]``: sections of the dashboard; a panel with
+  ``slot="todo"`` is a card of its "To do" section (what the person should act on);
 - ``municipality_panels(request, municipality) -> list[Panel]``: sections of a Kommune's page.
 - ``profile_panels(request) -> list[Panel]``: sections of the person's own profile page
   (outside its form, e.g. calendar subscription or email settings).
@@ -34,12 +37,23 @@ class Panel:
     template_name: str
     context: dict = field(default_factory=dict)
     order: int = 100
+    # "todo": one card of the dashboard's "To do" section (the template starts with an <h3>
+    # and says nothing when there is nothing to do); "" for a section of its own (<h2>).
+    slot: str = ""
 
 
 def navigation() -> list[NavItem]:
     items: list[NavItem] = []
     for config in apps.get_app_configs():
         items.extend(getattr(config, "navigation", ()))
+    return sorted(items, key=lambda item: item.order)
+
+
+def user_navigation() -> list[NavItem]:
+    """The person's own pages in the header's user menu (AppConfig ``user_navigation``)."""
+    items: list[NavItem] = []
+    for config in apps.get_app_configs():
+        items.extend(getattr(config, "user_navigation", ()))
     return sorted(items, key=lambda item: item.order)
 
 

@@ -16,13 +16,15 @@ from members import selectors as member_selectors
 
 
 def dashboard(request):
+    panels = dashboard_panels(request)
     return render(
         request,
         "dashboard.html",
         {
             "my_municipalities": member_selectors.municipalities_for_user(request.user),
             "overview": member_selectors.network_overview(),
-            "panels": dashboard_panels(request),
+            "todo_panels": [p for p in panels if p.slot == "todo"],
+            "panels": [p for p in panels if p.slot != "todo"],
         },
     )
 

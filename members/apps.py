@@ -26,6 +26,12 @@ class MembersConfig(AppConfig):
             NavItem(_("People"), "members:person_list", "/personen/", order=90),
         ]
 
+    @property
+    def user_navigation(self):
+        from lippe_ikz.panels import NavItem
+
+        return [NavItem(_("My profile"), "members:profile", "/profil/", order=0)]
+
     def load_reference_data(self, *, stdout) -> None:
         """Called by `manage.py load_reference_data` (see members.reference)."""
         from members.reference import load_municipalities

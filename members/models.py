@@ -141,6 +141,26 @@ class Municipality(models.Model):
     def is_kreis(self) -> bool:
         return self.kind == self.Kind.KREIS
 
+    # Publishers a research note in `source` may name, most official first.
+    POPULATION_PUBLISHERS = (
+        ("IT.NRW", "IT.NRW"),
+        ("Destatis", "Statistisches Bundesamt (Destatis)"),
+        ("Wikipedia", "Wikipedia"),
+    )
+
+    @property
+    def population_source(self) -> str:
+        """The publisher of the population figure for a reader, e.g. "IT.NRW".
+
+        `source` is a research note kept for the admins (English, with the way the figure
+        was found); pages show only the publisher it names and `population_date`, or
+        nothing when it names none.
+        """
+        for needle, publisher in self.POPULATION_PUBLISHERS:
+            if needle.lower() in self.source.lower():
+                return publisher
+        return ""
+
 
 class Membership(models.Model):
     """A person's role in a municipality, with the profile they show the network."""

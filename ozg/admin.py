@@ -168,7 +168,7 @@ class ReifegradFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         from ozg.models import Maturity
 
-        return [(str(v), f"{v} – {label}") for v, label in Maturity.choices]
+        return Maturity.numbered_choices(as_str=True)
 
     def queryset(self, request, queryset):
         if self.value() is not None:

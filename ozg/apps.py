@@ -40,7 +40,15 @@ class OzgConfig(AppConfig):
         from lippe_ikz.panels import Panel
         from ozg import selectors
 
-        return [Panel("ozg/panels/dashboard.html", selectors.network_summary(), order=50)]
+        return [
+            Panel(
+                "ozg/panels/todo_upkeep.html",
+                selectors.upkeep_for(user=request.user),
+                order=30,
+                slot="todo",
+            ),  # fmt: skip
+            Panel("ozg/panels/dashboard.html", selectors.network_summary(), order=50),
+        ]
 
     @property
     def search_types(self):

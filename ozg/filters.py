@@ -50,8 +50,7 @@ class CatalogueFilter(django_filters.FilterSet):
     )
     maturity = django_filters.ChoiceFilter(
         label=_("Reifegrad"),
-        choices=[(NOT_RECORDED, _("not recorded"))]
-        + [(str(v), f"{v} – {label}") for v, label in Maturity.choices],
+        choices=[(NOT_RECORDED, _("not recorded"))] + Maturity.numbered_choices(as_str=True),
         empty_label=_("any"),
         method="filter_maturity",
     )

@@ -33,9 +33,7 @@ class StatusForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["maturity"].choices = [
-            (value, f"{value} – {label}") for value, label in Maturity.choices
-        ]
+        self.fields["maturity"].choices = Maturity.numbered_choices()
         self.fields["solution"].queryset = Solution.objects.order_by("name")
         self.fields["solution"].empty_label = _("none / not known")
 
@@ -46,7 +44,7 @@ class QuickStatusForm(forms.Form):
     maturity = forms.TypedChoiceField(
         label=_("Reifegrad"),
         coerce=int,
-        choices=[(value, f"{value} – {label}") for value, label in Maturity.choices],
+        choices=Maturity.numbered_choices(),
         widget=forms.Select(attrs={"class": "kern-form-input__select ozg-select"}),
     )
     state = forms.ChoiceField(

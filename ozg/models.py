@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -26,6 +27,15 @@ class Maturity(models.IntegerChoices):
     FORM_ASSISTANT = 2, _("Form assistant")
     ONLINE_SERVICE = 3, _("Online service")
     ONLINE_TRANSACTION = 4, _("Online transaction")
+
+    @classmethod
+    def numbered_choices(cls, *, as_str: bool = False) -> list:
+        """Choices labelled "3 – Online service", translated when rendered (lazy), so that
+        forms and filters built at import time follow the request's language."""
+        return [
+            (str(value) if as_str else value, format_lazy("{} – {}", value, label))
+            for value, label in cls.choices
+        ]
 
 
 OZG_COMPLIANT_FROM = Maturity.ONLINE_SERVICE

@@ -558,3 +558,58 @@ def network_summary() -> dict:
         )[:5]
     )
     return {"overall": overall, "recent": recent, "service_count": total_services}
+
+
+# --- The dashboard's "To do" ------------------------------------------------------------------
+
+
+def upkeep_for(*, user: User, limit: int = 5, now: dt.datetime | None = None) -> dict:
+    """What the person's Kommunen should check in the OZG records, with a fixed number of
+    queries: their statuses below the top Reifegrad that nobody changed for
+    ``settings.OZG_STATUS_STALE_DAYS`` days, and the services they lead (their own assignment
+    or their Themenfeld's) without a status of theirs yet."""
+    from django.conf import settings
+    from django.db.models import Exists, OuterRef
+    from django.db.models.functions import Coalesce
+    from django.utils import timezone
+
+    ids = municipality_ids_for(user)
+    if not ids:
+        return {"municipalities": [], "stale": [], "stale_total": 0, "unrecorded": [],
+                "unrecorded_total": 0}  # fmt: skip
+    now = now or timezone.now()
+    since = now - dt.timedelta(days=settings.OZG_STATUS_STALE_DAYS)
+    stale = (
+        ServiceStatus.objects.select_related("service", "municipality")
+        .filter(municipality_id__in=ids, updated_at__lt=since, service__withdrawn_at__isnull=True)
+        .exclude(maturity=Maturity.ONLINE_TRANSACTION)
+        .order_by("updated_at", "pk")
+    )
+    unrecorded = (
+        active_services()
+        .annotate(
+            lead_id=Coalesce("assignment__lead_id", "themenfeld__assignment__lead_id"),
+            lead_slug=Coalesce("assignment__lead__slug", "themenfeld__assignment__lead__slug"),
+        )
+        .filter(lead_id__in=ids)
+        .filter(
+            ~Exists(
+                ServiceStatus.objects.filter(
+                    service=OuterRef("pk"), municipality_id=OuterRef("lead_id")
+                )
+            )
+        )
+        .order_by("ozg_id")
+    )
+    stale_items = list(stale[:limit])
+    unrecorded_items = list(unrecorded[:limit])
+    return {
+        "municipalities": list(Municipality.objects.filter(pk__in=ids).order_by("name")),
+        "stale": stale_items,
+        "stale_total": len(stale_items) if len(stale_items) < limit else stale.count(),
+        "unrecorded": unrecorded_items,
+        "unrecorded_total": (
+            len(unrecorded_items) if len(unrecorded_items) < limit else unrecorded.count()
+        ),
+        "stale_days": settings.OZG_STATUS_STALE_DAYS,
+    }

@@ -14,14 +14,20 @@ class ProjectsConfig(AppConfig):
 
     def dashboard_panels(self, request):
         from lippe_ikz.panels import Panel
-        from projects.selectors import latest_updates_for
+        from projects.selectors import latest_updates_for, wishes_to_support
 
         return [
+            Panel(
+                "projects/panels/todo_wishes.html",
+                wishes_to_support(user=request.user),
+                order=40,
+                slot="todo",
+            ),
             Panel(
                 "projects/panels/dashboard_updates.html",
                 {"updates": latest_updates_for(request.user)},
                 order=20,
-            )
+            ),
         ]
 
     def municipality_panels(self, request, municipality):

@@ -209,3 +209,21 @@ def project_contacts() -> list[tuple[int, Project]]:
         "project__title"
     )
     return [(link.user_id, link.project) for link in links]
+
+
+def wishes_to_support(*, user: User, limit: int = 5) -> dict:
+    """Open wishes of the network that the person's Kommunen neither raised nor support yet
+    (any Kommune may support a wish): the newest `limit` and how many there are."""
+    ids = municipality_ids_for(user)
+    if not ids:
+        return {"items": [], "total": 0}
+    wishes = (
+        Wish.objects.select_related("project", "provider")
+        .filter(status=Wish.Status.OPEN)
+        .exclude(municipality_id__in=ids)
+        .exclude(votes__municipality_id__in=ids)
+        .order_by("-created_at", "-pk")
+    )
+    items = list(wishes[:limit])
+    total = len(items) if len(items) < limit else wishes.count()
+    return {"items": items, "total": total}

@@ -15,6 +15,25 @@ class WorkshopsConfig(AppConfig):
             NavItem(_("Workshops"), "workshops:workshop_list", "/workshops/", order=30),
         ]
 
+    @property
+    def user_navigation(self):
+        from lippe_ikz.panels import NavItem
+
+        return [
+            NavItem(
+                _("My action items"),
+                "workshops:my_action_items",
+                "/workshops/massnahmen/",
+                order=10,
+            ),  # fmt: skip
+            NavItem(
+                _("Calendar subscription"),
+                "workshops:calendar_feed_manage",
+                "/termine/kalender-abo/",
+                order=40,
+            ),  # fmt: skip
+        ]
+
     def dashboard_panels(self, request):
         """ "Meine Maßnahmen" and the next meetings on the dashboard."""
         from lippe_ikz.panels import Panel
@@ -22,13 +41,22 @@ class WorkshopsConfig(AppConfig):
 
         return [
             Panel(
+                "workshops/panels/todo_action_items.html",
+                {"action_items": selectors.open_action_items_for(user=request.user)},
+                order=10,
+                slot="todo",
+            ),
+            Panel(
+                "workshops/panels/todo_replies.html",
+                selectors.meetings_awaiting_reply(user=request.user),
+                order=20,
+                slot="todo",
+            ),
+            Panel(
                 "workshops/panels/dashboard.html",
-                {
-                    "action_items": selectors.open_action_items_for(user=request.user),
-                    "events": selectors.next_meetings(limit=3),
-                },
+                {"events": selectors.next_meetings(limit=3)},
                 order=40,
-            )
+            ),
         ]
 
     def municipality_panels(self, request, municipality):

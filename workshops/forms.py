@@ -1,10 +1,10 @@
 from django import forms
 from django.core.validators import MinValueValidator
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from lippe_ikz.dates import weekday_date
 from lippe_ikz.uploads import inspect_upload
 from members.models import Municipality, User
 from members.permissions import municipality_ids_for
@@ -245,7 +245,7 @@ class CopyForm(forms.Form):
             if start > now:
                 label = ngettext(
                     "in %(weeks)s week: %(date)s", "in %(weeks)s weeks: %(date)s", weeks
-                ) % {"weeks": weeks, "date": date_format(start, "l, j. F Y")}
+                ) % {"weeks": weeks, "date": weekday_date(start)}
                 choices.append((weeks, label))
         self.fields["weeks"].choices = choices
         offered = [w for w, _label in choices]

@@ -399,3 +399,20 @@ def editable_origins_for(*, user: User) -> dict:
         workshops = workshops.filter(organiser_id__in=ids)
         meetings = meetings.filter(host_id__in=ids)
     return {"workshops": list(workshops[:50]), "meetings": list(meetings[:50])}
+
+
+# --- The dashboard's "To do" ------------------------------------------------------------------
+
+
+def meetings_awaiting_reply(*, user: User, limit: int = 5) -> dict:
+    """Upcoming planned meetings the person has not answered yet (every member of the network
+    is invited to its meetings): the next `limit` and how many there are. Two queries."""
+    meetings = (
+        Meeting.objects.select_related("host")
+        .filter(end__gt=timezone.now(), status=EventStatus.PLANNED)
+        .exclude(attendances__user=user)
+        .order_by("start", "pk")
+    )
+    items = list(meetings[:limit])
+    total = len(items) if len(items) < limit else meetings.count()
+    return {"items": items, "total": total}

@@ -9,11 +9,11 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lippe_ikz.dates import weekday_date
 from workshops import permissions, selectors, services
 from workshops.calendar import build_calendar, event_ics
 from workshops.filters import EventFilter
@@ -291,7 +291,7 @@ def meeting_copy(request, pk: int):
             messages.success(
                 request,
                 _("The next meeting was created for %(date)s. Check it and invite people.")
-                % {"date": date_format(timezone.localtime(copy.start), "l, j. F Y, H:i")},
+                % {"date": weekday_date(copy.start, with_time=True)},
             )
             return redirect(copy)
     return render(request, "workshops/meeting_copy.html", {"meeting": meeting, "form": form})

@@ -197,6 +197,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
+# English keeps Django's formats except for the 24-hour clock (lippe_ikz/formats/en).
+FORMAT_MODULE_PATH = ["lippe_ikz.formats"]
 LANGUAGE_COOKIE_NAME = "ikz_language"
 LANGUAGE_COOKIE_SECURE = False
 LANGUAGE_COOKIE_SAMESITE = "Lax"
@@ -295,8 +297,23 @@ LOGGING = {
 
 # --- Portal ---------------------------------------------------------------------------------
 PORTAL_NAME = "IKZ-Portal Lippe"
+# An OZG status below the top Reifegrad not changed for this many days is due for a check
+# (the dashboard's "To do" lists it for the Kommune's people).
+OZG_STATUS_STALE_DAYS = env.int("OZG_STATUS_STALE_DAYS", default=180)
 # Where feedback on accessibility (BITVNRW § 5) goes, besides ADMINS.
 ACCESSIBILITY_FEEDBACK_EMAIL = env("ACCESSIBILITY_FEEDBACK_EMAIL", default="")
+# Contact shown in the Impressum (§ 5 DDG: quick electronic contact) and named by the
+# Datenschutzerklärung. The defaults are the Kreis Lippe's general switchboard and mailbox;
+# the operator sets the portal administration's own address and phone.
+LEGAL_CONTACT_NAME = env("LEGAL_CONTACT_NAME", default="Portal-Administration, Kreis Lippe")
+LEGAL_CONTACT_EMAIL = env("LEGAL_CONTACT_EMAIL", default="info@kreis-lippe.de")
+LEGAL_CONTACT_PHONE = env("LEGAL_CONTACT_PHONE", default="05231 62-0")
+# The authority's data protection officer (Art. 37 DSGVO), named in the Impressum.
+LEGAL_DPO_NAME = env(
+    "LEGAL_DPO_NAME", default="Behördliche Datenschutzbeauftragte des Kreises Lippe"
+)
+LEGAL_DPO_EMAIL = env("LEGAL_DPO_EMAIL", default="datenschutz@kreis-lippe.de")
+LEGAL_DPO_PHONE = env("LEGAL_DPO_PHONE", default="05231 62-0")
 
 # --- Public pages, open data and API (app public) -------------------------------------------
 # Licence of the open data: "dl-de/by-2-0" (Datenlizenz Deutschland – Namensnennung 2.0) or

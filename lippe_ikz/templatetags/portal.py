@@ -6,6 +6,7 @@ from django.utils.functional import Promise
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeData, mark_safe
 
+from lippe_ikz.dates import weekday_date
 from lippe_ikz.markdown import render_markdown
 
 register = template.Library()
@@ -14,6 +15,13 @@ register = template.Library()
 @register.filter(name="markdown")
 def markdown_filter(text: str):
     return render_markdown(text)
+
+
+@register.filter(name="weekday_date")
+def weekday_date_filter(value, style: str = "long"):
+    """`{{ d|weekday_date }}` "Montag, 2. März 2026"; "short": "Mo, 2. März 2026";
+    "time" / "short_time" add the time. Formats follow the active language."""
+    return weekday_date(value, short=style.startswith("short"), with_time=style.endswith("time"))
 
 
 @register.filter
@@ -223,3 +231,77 @@ def form_has_errors(context) -> bool:
         if isinstance(value, list | tuple) and any(_has_errors(v) for v in value[:20]):
             return True
     return False
+
+
+# --- Breadcrumbs ------------------------------------------------------------------------------
+# {% breadcrumbs %}
+#   {% crumb "projects:list" %}{% translate "Projects" %}{% endcrumb %}
+#   {% crumb project %}{{ project.title }}{% endcrumb %}
+#   {% crumb %}{% translate "Participants" %}{% endcrumb %}
+# {% endbreadcrumbs %}
+# A crumb's target is an object (its get_absolute_url), a path ("/…") or a URL name with its
+# arguments; the last crumb is the current page. Rendered by partials/breadcrumbs.html.
+_CRUMBS = "_portal_breadcrumbs"
+
+
+def _crumb_url(target, args) -> str:
+    if target in (None, ""):
+        return ""
+    if hasattr(target, "get_absolute_url"):
+        return target.get_absolute_url()
+    target = str(target)
+    if target.startswith(("/", "?", "#")):
+        return target
+    from django.urls import reverse
+
+    return reverse(target, args=args)
+
+
+class CrumbNode(template.Node):
+    def __init__(self, nodelist, target, args):
+        self.nodelist, self.target, self.args = nodelist, target, args
+
+    def render(self, context):
+        crumbs = context.get(_CRUMBS)
+        if crumbs is None:
+            raise template.TemplateSyntaxError("{% crumb %} belongs inside {% breadcrumbs %}")
+        target = self.target.resolve(context) if self.target is not None else None
+        args = [arg.resolve(context) for arg in self.args]
+        label = self.nodelist.render(context)  # SafeString: rendered, hence escaped
+        crumbs.append({"label": label, "url": _crumb_url(target, args)})
+        return ""
+
+
+class BreadcrumbsNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        crumbs: list[dict] = []
+        with context.push(**{_CRUMBS: crumbs}):
+            self.nodelist.render(context)
+        if not crumbs:
+            return ""
+        crumbs[-1]["current"] = True
+        from django.template.loader import render_to_string
+
+        return render_to_string(
+            "partials/breadcrumbs.html", {"crumbs": crumbs}, request=context.get("request")
+        )
+
+
+@register.tag
+def breadcrumbs(parser, token):
+    nodelist = parser.parse(("endbreadcrumbs",))
+    parser.delete_first_token()
+    return BreadcrumbsNode(nodelist)
+
+
+@register.tag
+def crumb(parser, token):
+    bits = token.split_contents()[1:]
+    target = parser.compile_filter(bits[0]) if bits else None
+    args = [parser.compile_filter(bit) for bit in bits[1:]]
+    nodelist = parser.parse(("endcrumb",))
+    parser.delete_first_token()
+    return CrumbNode(nodelist, target, args)

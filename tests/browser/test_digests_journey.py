@@ -30,6 +30,6 @@ def test_cdo_sets_digest_preferences_and_previews(page, live_server, detmold_cdo
     )
     frame = page.frame_locator("iframe.digest-preview-frame")
     assert "Wochenübersicht" in frame.get_by_role("heading", level=1).inner_text()
-    page.get_by_role("button", name="Test-Digest an mich senden").click()
+    page.get_by_role("button", name="Probe der Wochenübersicht an mich senden").click()
     page.wait_for_url(f"{live_server.url}/digest/vorschau/")
     check_a11y(page)

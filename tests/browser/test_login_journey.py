@@ -40,8 +40,11 @@ def test_cdo_walks_through_the_portal(page, live_server, detmold_cdo, lemgo_cdo)
     assert page.get_by_role("link", name="Seite bearbeiten").count() == 0
     check_a11y(page)
 
-    # Change one's motto on the profile page.
-    page.get_by_role("link", name="Dana Demo").click()
+    # Change one's motto on the profile page (the name in the header opens "Meine Seiten").
+    page.locator("summary", has_text="Dana Demo").click()
+    page.get_by_role("navigation", name="Meine Seiten").get_by_role(
+        "link", name="Mein Profil"
+    ).click()
     page.wait_for_url(f"{base}/profil/")
     check_a11y(page)
     page.get_by_label("Motto").fill("Lass' mal vernetzen!")

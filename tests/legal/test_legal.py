@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_legal_pages_are_public(client, reference_data, url, title):
     response = client.get(url)
     assert response.status_code == 200
-    assert f'<h1 class="kern-heading-large">{title}</h1>' in response.content.decode()
+    assert f'<h1 class="kern-heading-large" lang="de">{title}</h1>' in response.content.decode()
 
 
 def test_admin_edits_are_kept_by_a_later_reference_run(reference_data):
