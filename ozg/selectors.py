@@ -12,6 +12,7 @@ from typing import NamedTuple
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from lippe_ikz.queries import first_and_total
 from members.models import Municipality, User
 from members.permissions import municipality_ids_for
 from ozg.models import (
@@ -601,15 +602,13 @@ def upkeep_for(*, user: User, limit: int = 5, now: dt.datetime | None = None) ->
         )
         .order_by("ozg_id")
     )
-    stale_items = list(stale[:limit])
-    unrecorded_items = list(unrecorded[:limit])
+    stale_items, stale_total = first_and_total(stale, limit)
+    unrecorded_items, unrecorded_total = first_and_total(unrecorded, limit)
     return {
         "municipalities": list(Municipality.objects.filter(pk__in=ids).order_by("name")),
         "stale": stale_items,
-        "stale_total": len(stale_items) if len(stale_items) < limit else stale.count(),
+        "stale_total": stale_total,
         "unrecorded": unrecorded_items,
-        "unrecorded_total": (
-            len(unrecorded_items) if len(unrecorded_items) < limit else unrecorded.count()
-        ),
+        "unrecorded_total": unrecorded_total,
         "stale_days": settings.OZG_STATUS_STALE_DAYS,
     }

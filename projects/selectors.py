@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db.models import Case, Count, IntegerField, Max, Prefetch, Q, QuerySet, Value, When
 
+from lippe_ikz.queries import first_and_total
 from members.models import Municipality, User
 from members.permissions import municipality_ids_for
 from projects.allocation import AllocationError, allocate
@@ -224,6 +225,5 @@ def wishes_to_support(*, user: User, limit: int = 5) -> dict:
         .exclude(votes__municipality_id__in=ids)
         .order_by("-created_at", "-pk")
     )
-    items = list(wishes[:limit])
-    total = len(items) if len(items) < limit else wishes.count()
+    items, total = first_and_total(wishes, limit)
     return {"items": items, "total": total}

@@ -11,6 +11,7 @@ from itertools import chain
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from lippe_ikz.queries import first_and_total
 from members.models import Membership, Municipality, User
 from members.permissions import municipality_ids_for
 from workshops.models import (
@@ -406,13 +407,12 @@ def editable_origins_for(*, user: User) -> dict:
 
 def meetings_awaiting_reply(*, user: User, limit: int = 5) -> dict:
     """Upcoming planned meetings the person has not answered yet (every member of the network
-    is invited to its meetings): the next `limit` and how many there are. Two queries."""
+    is invited to its meetings): the next `limit` and how many there are. One query."""
     meetings = (
         Meeting.objects.select_related("host")
         .filter(end__gt=timezone.now(), status=EventStatus.PLANNED)
         .exclude(attendances__user=user)
         .order_by("start", "pk")
     )
-    items = list(meetings[:limit])
-    total = len(items) if len(items) < limit else meetings.count()
+    items, total = first_and_total(meetings, limit)
     return {"items": items, "total": total}

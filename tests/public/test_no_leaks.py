@@ -140,6 +140,8 @@ FRAMEWORK_KEYS = {
     "services_url", "start_url",
     # notifications' bell: a lazy count that is 0 without a logged-in person (no query)
     "unread_notifications",
+    # the user menu's entries (empty without a logged-in person)
+    "user_navigation",
 }  # fmt: skip
 
 

@@ -49,8 +49,8 @@ def test_pages_have_a_fixed_number_of_queries(
         "/workshops/massnahmen/": 11,
         # + knowledge: articles due for review; the next digest slot from beat; notifications:
         # "Neu seit Ihrem letzten Besuch" (visit, notifications, activity);
-        # discussions: open questions
-        "/": 27,
+        # discussions: open questions; the "To do" cards (replies, OZG upkeep, wishes)
+        "/": 32,
         "/kommunen/detmold/": 21,  # + knowledge: checklists and model documents; publication
         f"/termine/{meeting.pk}/bearbeiten/": 13,
         f"/termine/{meeting.pk}/folgetermin/": 9,
@@ -71,6 +71,9 @@ def test_counts_are_equal_at_both_sizes(
             "/workshops/massnahmen/", "/", f"/termine/{meeting.pk}/bearbeiten/",
             "/kommunen/detmold/"]  # fmt: skip
     counts = []
+    # A first dashboard view records the visit; "Neu seit Ihrem letzten Besuch" reads the
+    # activity since then only from the second view on. Both rounds count a repeat visit.
+    detmold_client.get("/")
     for n in (2, 10):
         fill(n, detmold, lemgo, meeting, workshop, detmold_cdo)
         row = []
