@@ -12,6 +12,13 @@ class KnowledgeConfig(AppConfig):
 
         return [NavItem(_("Knowledge"), "knowledge:article_list", "/wissen/", order=45)]
 
+    @property
+    def search_types(self):
+        """What the portal search finds of this app (lippe_ikz.searchable)."""
+        from knowledge.search import SEARCH_TYPES
+
+        return SEARCH_TYPES
+
     def dashboard_panels(self, request):
         """The person's articles due for review."""
         from knowledge import selectors

@@ -129,9 +129,8 @@ def index_objects(stype: SearchType, objs: Iterable) -> int:
                     folded_body=fold(body),
                 )
             )
-            if is_postgres():
-                for word in _WORD.findall(f"{title} {extra} {body}"):
-                    words.setdefault(fold(word), word)
+            for word in _WORD.findall(f"{title} {extra} {body}"):
+                words.setdefault(fold(word), word)
     if dropped:
         SearchEntry.objects.filter(type_key=stype.key, object_id__in=dropped).delete()
     if rows:
