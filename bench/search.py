@@ -11,8 +11,8 @@ Figures, each measured in the same run:
 
 - the /suche/ page (count, one ranked page of 20 with snippets, three facets) against the
   framework floor and against the raw SQL returning the same 20 ranked ids (PostgreSQL:
-  `vector @@ query ORDER BY ts_rank …`; SQLite: the simple matcher's LIKE filter and title-
-  first order); checked once to return exactly the ids the page shows;
+  `vector @@ query ORDER BY ts_rank … * boost`; SQLite: the simple matcher's LIKE filter and
+  title-first order); checked once to return exactly the ids the page shows;
 - a rare word (in about 1 % of the documents) and a common one (about 10 %);
 - the time to index one document (an OZG service with its LeiKa names, through
   `search.indexing.index_objects`, as after a write) against a plain one-row UPDATE of its
@@ -217,17 +217,28 @@ SELECT id FROM search_searchentry
 WHERE vector @@ (websearch_to_tsquery('portal_german', %(q)s)
                  || to_tsquery('portal_german', %(prefix)s))
 ORDER BY ts_rank(vector, websearch_to_tsquery('portal_german', %(q)s)
-                 || to_tsquery('portal_german', %(prefix)s)) DESC,
+                 || to_tsquery('portal_german', %(prefix)s)) * {boost} DESC,
          date DESC NULLS LAST, id
 LIMIT 20
 """
 SQLITE_IDS_SQL = """
 SELECT id FROM search_searchentry
 WHERE folded_title LIKE %(like)s OR folded_extra LIKE %(like)s OR folded_body LIKE %(like)s
-ORDER BY CASE WHEN folded_title LIKE %(like)s THEN 2 WHEN folded_extra LIKE %(like)s THEN 1
-         ELSE 0 END DESC, date DESC, id
+ORDER BY CASE WHEN folded_title LIKE %(like)s THEN 2.0 WHEN folded_extra LIKE %(like)s THEN 1.0
+         ELSE 0.0 END + ({boost} - 1.0) / 10.0 DESC, date DESC, id
 LIMIT 20
 """
+
+
+def _boost_sql() -> str:
+    """The types' boosts (search.query.boosts) as a CASE over type_key, written out."""
+    from search.query import boosts
+
+    whens = " ".join(
+        f"WHEN type_key IN ({', '.join(repr(k) for k in keys)}) THEN {b}"
+        for b, keys in sorted(boosts().items())
+    )
+    return f"(CASE {whens} ELSE 1.0 END)" if whens else "1.0"
 
 
 def _raw_ids(word: str):
@@ -240,6 +251,7 @@ def _raw_ids(word: str):
         sql, params = PG_IDS_SQL, {"q": folded, "prefix": f"'{folded}':*"}
     else:
         sql, params = SQLITE_IDS_SQL, {"like": f"%{folded}%"}
+    sql = sql.format(boost=_boost_sql())
 
     def fetch():
         with connection.cursor() as cursor:

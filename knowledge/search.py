@@ -57,5 +57,6 @@ SEARCH_TYPES = [
         _articles,
         visible=_articles_visible,
         order=60,
+        boost=1.5,
     ),
 ]

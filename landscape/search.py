@@ -28,5 +28,6 @@ SEARCH_TYPES = [
         _product,
         _products,
         order=55,
+        boost=1.5,
     ),
 ]

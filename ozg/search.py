@@ -61,6 +61,7 @@ SEARCH_TYPES = [
         _services,
         rebuild_on=("ozg.catalogue.imported",),
         order=50,
+        boost=1.5,
     ),
     SearchType(
         "ozg.form",

@@ -3,7 +3,8 @@
 PostgreSQL: full-text search on the folded text with the `portal_german` configuration
 (german stemming, unaccent), `websearch_to_tsquery` syntax ("phrase", -word, OR), the last
 word also as a prefix (the word being typed), ts_rank with the weights title A / details B /
-text C, ts_headline snippets, and pg_trgm on the word list for "Did you mean …?".
+text C times the type's boost, ts_headline snippets, and pg_trgm on the word list for
+"Did you mean …?".
 
 SQLite (the embedded default): a simpler matcher. Every word (or "quoted phrase") must occur
 in the folded text as a substring, -word excludes; titles that contain the first word rank
@@ -25,7 +26,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     TrigramSimilarity,
 )
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.functions import Coalesce, Length, NullIf
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -122,6 +123,22 @@ class Matched:
         return qs.annotate(rank=self.rank)
 
 
+def boosts() -> dict[float, list[str]]:
+    """The registered types' ``boost`` other than 1: {boost: [type keys]}."""
+    found: dict[float, list[str]] = {}
+    for stype in all_types():
+        if stype.boost != 1:
+            found.setdefault(float(stype.boost), []).append(stype.key)
+    return found
+
+
+def _boost_factor():
+    whens = [When(type_key__in=keys, then=Value(b)) for b, keys in sorted(boosts().items())]
+    if not whens:
+        return Value(1.0)
+    return Case(*whens, default=Value(1.0), output_field=FloatField())
+
+
 def match(user, parsed: ParsedQuery) -> Matched:
     base = visible_entries(user)
     if is_postgres():
@@ -129,7 +146,8 @@ def match(user, parsed: ParsedQuery) -> Matched:
         highlight = SearchQuery(parsed.raw, search_type="websearch", config=TS_CONFIG) | (
             _tsquery(parsed, _unaccent_variant(parsed.folded))
         )
-        return Matched(base.filter(vector=query), SearchRank(F("vector"), query), highlight, True)
+        rank = SearchRank(F("vector"), query) * _boost_factor()
+        return Matched(base.filter(vector=query), rank, highlight, True)
     qs = base
     for term in parsed.terms:
         qs = qs.filter(
@@ -144,12 +162,14 @@ def match(user, parsed: ParsedQuery) -> Matched:
             | Q(folded_body__contains=term)
         )
     first = parsed.terms[0] if parsed.terms else ""
+    # tiers: the first word in the title, in the details, elsewhere; a boosted type first
+    # within its tier
     rank = Case(
-        When(folded_title__contains=first, then=Value(2)),
-        When(folded_extra__contains=first, then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
+        When(folded_title__contains=first, then=Value(2.0)),
+        When(folded_extra__contains=first, then=Value(1.0)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    ) + (_boost_factor() - Value(1.0)) / Value(10.0)
     return Matched(qs, rank)
 
 

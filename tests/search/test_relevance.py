@@ -60,7 +60,7 @@ TABLE = [
     Row("Wisensmanagement", "Wissensmanagement im Netzwerk", typo="Wissensmanagement"),
     Row("Formularbiblothek", "Protokoll: CDO-Netzwerktreffen Nr. 3", typo="Formularbibliothek"),
     # OZG services by the names of their LeiKa-Leistungen
-    Row("Hundesteuer", "Hundesteuer", why="LeiKa name finds its OZG service"),
+    Row("Hundesteuer", "Hundehaltung", why="LeiKa name finds its OZG service"),
     Row("Wohngeld", "Wohngeld"),
     Row("Elterngeld", "Antrag auf Elterngeld – einheitliches Formular", why="uniform form"),
     Row("Formularserver", "Formularserver (Demo)", why="solution"),
