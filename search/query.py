@@ -62,10 +62,20 @@ def parse(q: str | None) -> ParsedQuery:
     folded = fold(raw)
     parsed = ParsedQuery(raw=raw, folded=folded, shortened=shortened)
     for neg_phrase, phrase, neg_word, word in _TOKEN.findall(folded):
-        text = " ".join(_PLAIN.findall(phrase if phrase else word))
-        if not text or (not phrase and text in ("or",)):
+        target = parsed.excluded if (neg_phrase or neg_word) else parsed.terms
+        if phrase:
+            text = " ".join(_PLAIN.findall(phrase))
+            if text:
+                target.append(text)
             continue
-        (parsed.excluded if (neg_phrase or neg_word) else parsed.terms).append(text)
+        pieces = _PLAIN.findall(word)  # "E-Akte", "Stadt.Land.Digital": every piece must occur
+        if pieces == ["or"]:
+            continue
+        if target is parsed.excluded:
+            if pieces:
+                target.append(" ".join(pieces))
+        else:
+            target.extend(pieces)
     last = _TOKEN.findall(folded)[-1] if _TOKEN.findall(folded) else None
     if last and not last[0] and not last[1] and not last[2] and not folded.endswith(" "):
         pieces = _PLAIN.findall(last[3])
