@@ -188,31 +188,41 @@ def _extracted_texts(stype: SearchType, objs: list) -> dict[int, str]:
     }
 
 
-def needs_extraction(stype: SearchType, obj) -> bool:
-    """True if `obj` has a PDF/DOCX/ODT file whose text has not been read yet."""
+def unread_files(stype: SearchType, objs) -> list:
+    """The objects of `objs` with a PDF/DOCX/ODT file whose text has not been read yet (one
+    query for all of them)."""
     if stype.file is None:
-        return False
-    field_file = stype.file(obj)
-    if not field_file or not kind_of(field_file.name):
-        return False
-    ct = ContentType.objects.get_for_model(obj, for_concrete_model=True)
-    return not ExtractedText.objects.filter(
-        content_type=ct, object_id=obj.pk, file_name=field_file.name
-    ).exists()
+        return []
+    files = {}
+    for obj in objs:
+        field_file = stype.file(obj)
+        if field_file and kind_of(field_file.name):
+            files[obj.pk] = (obj, field_file.name)
+    if not files:
+        return []
+    ct = ContentType.objects.get_for_model(stype.model_class, for_concrete_model=True)
+    read = set(
+        ExtractedText.objects.filter(content_type=ct, object_id__in=list(files)).values_list(
+            "object_id", "file_name"
+        )
+    )
+    return [obj for pk, (obj, name) in files.items() if (pk, name) not in read]
 
 
-def schedule_extraction(stype: SearchType, obj) -> None:
-    """After the transaction commits: read the file's text in a Celery task."""
-    if not needs_extraction(stype, obj):
-        return
-    key, pk = stype.key, obj.pk
+def schedule_extraction(stype: SearchType, objs) -> int:
+    """After the transaction commits: read each unread file's text in a Celery task."""
+    pks = [obj.pk for obj in unread_files(stype, objs)]
+    key = stype.key
 
     def enqueue():
         from search.tasks import extract_file_text
 
-        extract_file_text.delay(key, pk)
+        for pk in pks:
+            extract_file_text.delay(key, pk)
 
-    transaction.on_commit(enqueue)
+    if pks:
+        transaction.on_commit(enqueue)
+    return len(pks)
 
 
 def extract_and_index(stype: SearchType, object_id: int) -> int:
@@ -247,7 +257,7 @@ def reindex(obj, *, deleting=None) -> None:
         if not stype.get_queryset().filter(pk=obj.pk).exists():
             remove(stype.key, obj.pk)
         else:
-            schedule_extraction(stype, obj)
+            schedule_extraction(stype, [obj])
     for stype, field in _child_types(model):
         current = stype.get_queryset().filter(**{field: obj.pk})
         if deleting is not None and isinstance(deleting, stype.model_class):
@@ -257,8 +267,7 @@ def reindex(obj, *, deleting=None) -> None:
             object_id__in=[c.pk for c in current]
         ).delete()
         index_objects(stype, current)
-        for part in current:
-            schedule_extraction(stype, part)
+        schedule_extraction(stype, current)
 
 
 def remove(type_key: str, object_id: int) -> None:

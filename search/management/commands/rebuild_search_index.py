@@ -5,7 +5,7 @@ import sys
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from search.indexing import all_types, needs_extraction, reindex_type, schedule_extraction
+from search.indexing import all_types, reindex_type, schedule_extraction
 from search.models import SearchEntry, SearchWord
 
 
@@ -55,9 +55,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"{stype.key}: {written} entries")
                 if stype.file is not None:
                     # files whose text was never read: a Celery task each, after the commit
-                    unread = [o for o in stype.get_queryset() if needs_extraction(stype, o)]
-                    for obj in unread:
-                        schedule_extraction(stype, obj)
-                    if unread:
-                        self.stdout.write(f"{stype.key}: {len(unread)} files queued for text")
+                    queued = schedule_extraction(stype, list(stype.get_queryset()))
+                    if queued:
+                        self.stdout.write(f"{stype.key}: {queued} files queued for text")
         self.stdout.write(self.style.SUCCESS(f"{SearchEntry.objects.count()} entries in the index"))
