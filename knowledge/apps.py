@@ -12,6 +12,13 @@ class KnowledgeConfig(AppConfig):
 
         return [NavItem(_("Knowledge"), "knowledge:article_list", "/wissen/", order=45)]
 
+    @property
+    def search_types(self):
+        """What the portal search finds of this app (lippe_ikz.searchable)."""
+        from knowledge.search import SEARCH_TYPES
+
+        return SEARCH_TYPES
+
     def dashboard_panels(self, request):
         """The person's articles due for review."""
         from knowledge import selectors
@@ -63,13 +70,6 @@ class KnowledgeConfig(AppConfig):
         relation = selectors.LINK_FIELDS[obj._meta.label_lower]
         context = {"articles": articles, "obj": obj, "link_query": f"{relation}={obj.pk}"}
         return [Panel("knowledge/panels/object.html", context, order=60)]
-
-    @property
-    def search_types(self):
-        """What the portal search finds of this app (lippe_ikz.searchable)."""
-        from knowledge.search import SEARCH_TYPES
-
-        return SEARCH_TYPES
 
     def seed_demo(self, *, stdout) -> None:
         from knowledge.demo import seed_knowledge

@@ -15,8 +15,11 @@ def _articles():
 
 
 def _article(a) -> SearchDocument:
+    title = a.title
+    if a.status != a.Status.PUBLISHED:
+        title = f"{title} ({a.get_status_display()})"
     return SearchDocument(
-        title=a.title,
+        title=title,
         extra=join(
             a.get_kind_display(),
             a.summary,
@@ -70,6 +73,7 @@ SEARCH_TYPES = [
         _articles,
         visible=_articles_visible,
         order=60,
+        boost=1.5,
     ),
     SearchType(
         "knowledge.story", _("The network's story"), "knowledge.StoryEntry", _story_entry, order=61

@@ -12,6 +12,13 @@ class LandscapeConfig(AppConfig):
 
         return [NavItem(_("Software landscape"), "landscape:overview", "/software/", order=55)]
 
+    @property
+    def search_types(self):
+        """What the portal search finds of this app (lippe_ikz.searchable)."""
+        from landscape.search import SEARCH_TYPES
+
+        return SEARCH_TYPES
+
     def load_reference_data(self, *, stdout) -> None:
         """Called by `manage.py load_reference_data`: the software categories."""
         from landscape.reference import load_categories
@@ -32,13 +39,6 @@ class LandscapeConfig(AppConfig):
         context = selectors.municipality_summary(municipality=municipality)
         context["can_edit"] = can_edit_landscape(request.user, municipality)
         return [Panel("landscape/panels/municipality.html", context, order=55)]
-
-    @property
-    def search_types(self):
-        """What the portal search finds of this app (lippe_ikz.searchable)."""
-        from landscape.search import SEARCH_TYPES
-
-        return SEARCH_TYPES
 
     # --- privacy (lippe_ikz/privacy.py) ---------------------------------------------------
 

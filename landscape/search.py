@@ -34,5 +34,6 @@ SEARCH_TYPES = [
         _product,
         _products,
         order=70,
+        boost=1.5,
     ),
 ]

@@ -60,6 +60,11 @@ class SearchType:
     - ``rebuild_on``: event kinds after which every object of the type is re-indexed
       (bulk writes such as ``"ozg.catalogue.imported"``).
     - ``order``: position in the type facet.
+    - ``file(obj) -> FieldFile | None``: an uploaded file whose text (PDF, DOCX, ODT) is
+      extracted by a Celery task after the upload and indexed with the object (as body text).
+    - ``boost``: the rank is multiplied by it (default 1). The portal gives 1.5 to the things
+      a person names when searching (a Kommune, person, project, workshop, meeting, OZG
+      service, article, product), so that they come before their parts matching equally.
     """
 
     key: str
@@ -71,6 +76,8 @@ class SearchType:
     visible: Callable[[Any], Any] | None = None
     rebuild_on: tuple[str, ...] = ()
     order: int = 100
+    boost: float = 1.0
+    file: Callable[[Any], Any] | None = None
 
     @property
     def model_class(self):

@@ -35,7 +35,12 @@ def _person(ms) -> SearchDocument | None:
 
 SEARCH_TYPES = [
     SearchType(
-        "members.municipality", _("Kommune"), "members.Municipality", _municipality, order=10
+        "members.municipality",
+        _("Kommune"),
+        "members.Municipality",
+        _municipality,
+        order=10,
+        boost=1.5,
     ),
     SearchType(
         "members.person",
@@ -45,5 +50,6 @@ SEARCH_TYPES = [
         queryset=_people,
         parents=("user", "municipality"),
         order=20,
+        boost=1.5,
     ),
 ]

@@ -12,10 +12,10 @@ def _services():
     return OzgService.objects.select_related("themenfeld", "lebenslage").prefetch_related("leika")
 
 
-def _service(s) -> SearchDocument:
-    title = f"{s.ozg_id} {s.name}"
+def _service(s) -> SearchDocument | None:
     if s.is_withdrawn:
-        title = f"{title} ({_('withdrawn')})"
+        return None  # withdrawn from the catalogue: no longer a search result (issue 9, item 4)
+    title = f"{s.ozg_id} {s.name}"
     leika = s.leika.all()
     return SearchDocument(
         title=title,
@@ -61,6 +61,7 @@ SEARCH_TYPES = [
         _services,
         rebuild_on=("ozg.catalogue.imported",),
         order=50,
+        boost=1.5,
     ),
     SearchType(
         "ozg.form",

@@ -112,7 +112,15 @@ def _documents_visible(user):
 
 
 SEARCH_TYPES = [
-    SearchType("projects.project", _("Project"), "projects.Project", _project, _projects, order=30),
+    SearchType(
+        "projects.project",
+        _("Project"),
+        "projects.Project",
+        _project,
+        _projects,
+        order=30,
+        boost=1.5,
+    ),
     SearchType(
         "projects.status_update",
         _("Status update"),
@@ -149,5 +157,6 @@ SEARCH_TYPES = [
         parents=("project",),
         visible=_documents_visible,
         order=34,
+        file=lambda d: d.file,
     ),
 ]

@@ -18,7 +18,8 @@ from django.db import connection, models, transaction
 from django.utils import timezone, translation
 
 from lippe_ikz.searchable import SearchType, search_types
-from search.models import SearchEntry, SearchWord
+from search.extract import MAX_BYTES, extract_text, kind_of
+from search.models import ExtractedText, SearchEntry, SearchWord
 from search.normalise import clean, fold
 
 # The PostgreSQL text search configuration made by migration 0002: `german` (Snowball
@@ -101,6 +102,8 @@ def index_objects(stype: SearchType, objs: Iterable) -> int:
     rows: list[SearchEntry] = []
     dropped: list[int] = []
     words: dict[str, str] = {}
+    objs = list(objs)
+    texts = _extracted_texts(stype, objs)
     with translation.override(settings.LANGUAGE_CODE):
         for obj in objs:
             if ct is None:
@@ -110,6 +113,8 @@ def index_objects(stype: SearchType, objs: Iterable) -> int:
                 dropped.append(obj.pk)
                 continue
             title, extra, body = clean(doc.title)[:400], clean(doc.extra), clean(doc.body)
+            if texts.get(obj.pk):
+                body = "\n".join(p for p in (body, clean(texts[obj.pk])) if p)
             date = _as_date(doc.date)
             rows.append(
                 SearchEntry(
@@ -129,9 +134,8 @@ def index_objects(stype: SearchType, objs: Iterable) -> int:
                     folded_body=fold(body),
                 )
             )
-            if is_postgres():
-                for word in _WORD.findall(f"{title} {extra} {body}"):
-                    words.setdefault(fold(word), word)
+            for word in _WORD.findall(f"{title} {extra} {body}"):
+                words.setdefault(fold(word), word)
     if dropped:
         SearchEntry.objects.filter(type_key=stype.key, object_id__in=dropped).delete()
     if rows:
@@ -168,19 +172,102 @@ def index_objects(stype: SearchType, objs: Iterable) -> int:
     return len(rows)
 
 
-def reindex(obj) -> None:
-    """Re-index `obj` under every type of its model and re-sync the types that are its parts."""
+def _extracted_texts(stype: SearchType, objs: list) -> dict[int, str]:
+    """{object id: text inside its file} for a type with files (one query per batch); only
+    texts read from the object's current file."""
+    if stype.file is None or not objs:
+        return {}
+    ct = ContentType.objects.get_for_model(objs[0], for_concrete_model=True)
+    names = {o.pk: (stype.file(o) or None) and stype.file(o).name for o in objs}
+    return {
+        pk: text
+        for pk, name, text in ExtractedText.objects.filter(
+            content_type=ct, object_id__in=list(names)
+        ).values_list("object_id", "file_name", "text")
+        if names.get(pk) == name
+    }
+
+
+def unread_files(stype: SearchType, objs) -> list:
+    """The objects of `objs` with a PDF/DOCX/ODT file whose text has not been read yet (one
+    query for all of them)."""
+    if stype.file is None:
+        return []
+    files = {}
+    for obj in objs:
+        field_file = stype.file(obj)
+        if field_file and kind_of(field_file.name):
+            files[obj.pk] = (obj, field_file.name)
+    if not files:
+        return []
+    ct = ContentType.objects.get_for_model(stype.model_class, for_concrete_model=True)
+    read = set(
+        ExtractedText.objects.filter(content_type=ct, object_id__in=list(files)).values_list(
+            "object_id", "file_name"
+        )
+    )
+    return [obj for pk, (obj, name) in files.items() if (pk, name) not in read]
+
+
+def schedule_extraction(stype: SearchType, objs) -> int:
+    """After the transaction commits: read each unread file's text in a Celery task."""
+    pks = [obj.pk for obj in unread_files(stype, objs)]
+    key = stype.key
+
+    def enqueue():
+        from search.tasks import extract_file_text
+
+        for pk in pks:
+            extract_file_text.delay(key, pk)
+
+    if pks:
+        transaction.on_commit(enqueue)
+    return len(pks)
+
+
+def extract_and_index(stype: SearchType, object_id: int) -> int:
+    """Read the text inside the object's file, store it, re-index the object."""
+    obj = stype.get_queryset().filter(pk=object_id).first()
+    field_file = stype.file(obj) if obj is not None else None
+    if not field_file:
+        return 0
+    try:
+        with field_file.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError:
+        data = b""
+    text = extract_text(data, field_file.name)
+    ct = ContentType.objects.get_for_model(obj, for_concrete_model=True)
+    with transaction.atomic():
+        ExtractedText.objects.update_or_create(
+            content_type=ct,
+            object_id=obj.pk,
+            defaults={"file_name": field_file.name, "text": text},
+        )
+        index_objects(stype, stype.get_queryset().filter(pk=obj.pk))
+    return len(text)
+
+
+def reindex(obj, *, deleting=None) -> None:
+    """Re-index `obj` under every type of its model and re-sync the types that are its parts
+    (`deleting`: a part being deleted in this transaction, not yet gone: left out)."""
     model = obj._meta.concrete_model
     for stype in types_for_model(model):
         index_objects(stype, stype.get_queryset().filter(pk=obj.pk))
         if not stype.get_queryset().filter(pk=obj.pk).exists():
             remove(stype.key, obj.pk)
+        else:
+            schedule_extraction(stype, [obj])
     for stype, field in _child_types(model):
-        current = list(stype.get_queryset().filter(**{field: obj.pk}))
+        current = stype.get_queryset().filter(**{field: obj.pk})
+        if deleting is not None and isinstance(deleting, stype.model_class):
+            current = current.exclude(pk=deleting.pk)
+        current = list(current)
         SearchEntry.objects.filter(type_key=stype.key, group=group_of(obj)).exclude(
             object_id__in=[c.pk for c in current]
         ).delete()
         index_objects(stype, current)
+        schedule_extraction(stype, current)
 
 
 def remove(type_key: str, object_id: int) -> None:
@@ -191,6 +278,7 @@ def remove_object(obj) -> None:
     """Drop every entry of `obj` and of its parts (at once, in the caller's transaction)."""
     ct = ContentType.objects.get_for_model(obj, for_concrete_model=True)
     SearchEntry.objects.filter(content_type=ct, object_id=obj.pk).delete()
+    ExtractedText.objects.filter(content_type=ct, object_id=obj.pk).delete()
     SearchEntry.objects.filter(group=group_of(obj)).delete()
 
 
@@ -200,6 +288,7 @@ def reindex_by_id(model, pk) -> None:
     if obj is None:
         ct = ContentType.objects.get_for_model(model, for_concrete_model=True)
         SearchEntry.objects.filter(content_type=ct, object_id=pk).delete()
+        ExtractedText.objects.filter(content_type=ct, object_id=pk).delete()
         SearchEntry.objects.filter(group=f"{model._meta.label_lower}:{pk}").delete()
         return
     if is_indexed_model(model):
@@ -297,4 +386,4 @@ def handle_event(event) -> None:
         key = group_of(target)
         if key not in seen:
             seen.add(key)
-            reindex(target)
+            reindex(target, deleting=obj if _is_deletion_of(event, obj) else None)

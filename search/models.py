@@ -79,3 +79,31 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.display
+
+
+class ExtractedText(models.Model):
+    """The text inside an uploaded file (PDF, DOCX, ODT), extracted by a Celery task after the
+    upload (search.tasks.extract_file_text) and added to the file's index entry.
+
+    ``file_name`` is the stored file's name when it was read: a replaced file is read again.
+    """
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(_("object"))
+    file_name = models.CharField(_("file"), max_length=500)
+    text = models.TextField(_("text"), blank=True)
+    extracted_at = models.DateTimeField(_("extracted"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("extracted text")
+        verbose_name_plural = _("extracted texts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="search_extracted_text_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -3,18 +3,22 @@
 PostgreSQL: full-text search on the folded text with the `portal_german` configuration
 (german stemming, unaccent), `websearch_to_tsquery` syntax ("phrase", -word, OR), the last
 word also as a prefix (the word being typed), ts_rank with the weights title A / details B /
-text C, ts_headline snippets, and pg_trgm on the word list for "Did you mean …?".
+text C times the type's boost, ts_headline snippets, and pg_trgm on the word list for
+"Did you mean …?".
 
 SQLite (the embedded default): a simpler matcher. Every word (or "quoted phrase") must occur
 in the folded text as a substring, -word excludes; titles that contain the first word rank
-first, then the newest. No stemming beyond substrings, no stop words, no typo tolerance and
-no suggestion; the page says so.
+first, then the newest. No stemming beyond substrings, no stop words; typos are not forgiven
+in the matching, but "Did you mean …?" is offered from the index's word list (difflib instead
+of pg_trgm, see `suggest`); the page says so.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -22,8 +26,8 @@ from django.contrib.postgres.search import (
     SearchRank,
     TrigramSimilarity,
 )
-from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models.functions import Coalesce, Length, NullIf
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -58,10 +62,20 @@ def parse(q: str | None) -> ParsedQuery:
     folded = fold(raw)
     parsed = ParsedQuery(raw=raw, folded=folded, shortened=shortened)
     for neg_phrase, phrase, neg_word, word in _TOKEN.findall(folded):
-        text = " ".join(_PLAIN.findall(phrase if phrase else word))
-        if not text or (not phrase and text in ("or",)):
+        target = parsed.excluded if (neg_phrase or neg_word) else parsed.terms
+        if phrase:
+            text = " ".join(_PLAIN.findall(phrase))
+            if text:
+                target.append(text)
             continue
-        (parsed.excluded if (neg_phrase or neg_word) else parsed.terms).append(text)
+        pieces = _PLAIN.findall(word)  # "E-Akte", "Stadt.Land.Digital": every piece must occur
+        if pieces == ["or"]:
+            continue
+        if target is parsed.excluded:
+            if pieces:
+                target.append(" ".join(pieces))
+        else:
+            target.extend(pieces)
     last = _TOKEN.findall(folded)[-1] if _TOKEN.findall(folded) else None
     if last and not last[0] and not last[1] and not last[2] and not folded.endswith(" "):
         pieces = _PLAIN.findall(last[3])
@@ -107,20 +121,43 @@ def visible_entries(user):
 
 @dataclass
 class Matched:
+    """``queryset``: the matching entries (for counts and facets: no rank computed);
+    ``ranked(qs)`` adds the rank to a filtered ``queryset`` (for the one page shown)."""
+
     queryset: object
+    rank: object = None
     headline_query: object = None
     is_postgres: bool = False
+
+    def ranked(self, qs):
+        return qs.annotate(rank=self.rank)
+
+
+def boosts() -> dict[float, list[str]]:
+    """The registered types' ``boost`` other than 1: {boost: [type keys]}."""
+    found: dict[float, list[str]] = {}
+    for stype in all_types():
+        if stype.boost != 1:
+            found.setdefault(float(stype.boost), []).append(stype.key)
+    return found
+
+
+def _boost_factor():
+    whens = [When(type_key__in=keys, then=Value(b)) for b, keys in sorted(boosts().items())]
+    if not whens:
+        return Value(1.0)
+    return Case(*whens, default=Value(1.0), output_field=FloatField())
 
 
 def match(user, parsed: ParsedQuery) -> Matched:
     base = visible_entries(user)
     if is_postgres():
         query = _tsquery(parsed, parsed.folded)
-        qs = base.filter(vector=query).annotate(rank=SearchRank(F("vector"), query))
         highlight = SearchQuery(parsed.raw, search_type="websearch", config=TS_CONFIG) | (
             _tsquery(parsed, _unaccent_variant(parsed.folded))
         )
-        return Matched(qs, highlight, True)
+        rank = SearchRank(F("vector"), query) * _boost_factor()
+        return Matched(base.filter(vector=query), rank, highlight, True)
     qs = base
     for term in parsed.terms:
         qs = qs.filter(
@@ -135,15 +172,15 @@ def match(user, parsed: ParsedQuery) -> Matched:
             | Q(folded_body__contains=term)
         )
     first = parsed.terms[0] if parsed.terms else ""
-    qs = qs.annotate(
-        rank=Case(
-            When(folded_title__contains=first, then=Value(2)),
-            When(folded_extra__contains=first, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-    )
-    return Matched(qs)
+    # tiers: the first word in the title, in the details, elsewhere; a boosted type first
+    # within its tier
+    rank = Case(
+        When(folded_title__contains=first, then=Value(2.0)),
+        When(folded_extra__contains=first, then=Value(1.0)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    ) + (_boost_factor() - Value(1.0)) / Value(10.0)
+    return Matched(qs, rank)
 
 
 def order(qs, sort: str):
@@ -178,6 +215,9 @@ def render_marked(text: str) -> str:
     return mark_safe("".join(out))  # noqa: S308 – every part is escaped above
 
 
+_fold_token = lru_cache(maxsize=8192)(fold)
+
+
 def highlight(text: str, parsed: ParsedQuery, *, window: int | None = None) -> str:
     """The portal's own highlighter: words whose folded form contains a query term are
     marked; with `window`, only about that many words around the first hit are kept."""
@@ -189,7 +229,7 @@ def highlight(text: str, parsed: ParsedQuery, *, window: int | None = None) -> s
     tokens = re.split(r"(\s+)", text)
     marked, first = [], None
     for token in tokens:
-        hit = token.strip() and any(t in fold(token) for t in terms if t)
+        hit = token.strip() and any(t in _fold_token(token) for t in terms if t)
         if hit and first is None:
             first = len(marked)
         marked.append(f"{START}{token}{STOP}" if hit else token)
@@ -204,10 +244,30 @@ def highlight(text: str, parsed: ParsedQuery, *, window: int | None = None) -> s
     return render_marked("".join(marked))
 
 
+def _most_similar_sqlite(word: str):
+    """The SQLite fallback of pg_trgm: among the index words with the same first letter and
+    a length within two letters (one indexed range read), the most similar one by difflib's
+    ratio, if it is at least 0.8 (one or two letters swapped, missing or wrong)."""
+    candidates = (
+        SearchWord.objects.filter(word__gte=word[0], word__lt=chr(ord(word[0]) + 1))
+        .annotate(length=Length("word"))
+        .filter(length__gte=len(word) - 2, length__lte=len(word) + 2)
+        .values_list("word", "display")
+    )
+    best, best_ratio = None, 0.8
+    for candidate, display in candidates.iterator(chunk_size=2000):
+        ratio = SequenceMatcher(None, word, candidate).ratio()
+        if ratio > best_ratio or (ratio == best_ratio and best and candidate < best[0]):
+            best, best_ratio = (candidate, display), ratio
+    return best
+
+
 def suggest(parsed: ParsedQuery) -> str | None:
     """'Did you mean …?': each word of the query replaced by the most similar word of the
-    index (pg_trgm), if that differs. PostgreSQL only; at most six words are looked at."""
-    if not is_postgres() or parsed.is_empty:
+    index, if that differs. PostgreSQL: pg_trgm similarity on the trigram-indexed word list;
+    SQLite: difflib on the words of the same first letter and similar length. At most six
+    words are looked at (one query each)."""
+    if parsed.is_empty:
         return None
     original = _PLAIN.findall(parsed.raw)
     changed = False
@@ -217,13 +277,16 @@ def suggest(parsed: ParsedQuery) -> str | None:
         if len(word) < 4:
             result.append(shown)
             continue
-        best = (
-            SearchWord.objects.filter(word__trigram_similar=word)
-            .annotate(similarity=TrigramSimilarity("word", word))
-            .order_by("-similarity", "word")
-            .values_list("word", "display")
-            .first()
-        )
+        if not is_postgres():
+            best = _most_similar_sqlite(word)
+        else:
+            best = (
+                SearchWord.objects.filter(word__trigram_similar=word)
+                .annotate(similarity=TrigramSimilarity("word", word))
+                .order_by("-similarity", "word")
+                .values_list("word", "display")
+                .first()
+            )
         if best and best[0] != word:
             result.append(best[1])
             changed = True

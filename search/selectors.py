@@ -100,13 +100,15 @@ def search_page(*, user, data) -> SearchPage:
 
     matched = q_.match(user, parsed)
     filtered = filterset.filter_queryset(matched.queryset)
-    paginator = Paginator(q_.order(filtered, sort), PER_PAGE)
+    page.facets, count = _facets(matched.queryset, filterset, labels, kommunen)
+    ranked = q_.order(matched.ranked(filtered), sort)
+    paginator = Paginator(ranked, PER_PAGE)
+    paginator.count = count  # the type facet's counts add up to it: no COUNT query of its own
     page.page = paginator.get_page(data.get("seite"))
     start = (page.page.number - 1) * PER_PAGE
-    rows = q_.with_snippets(q_.order(filtered, sort), matched)[start : start + PER_PAGE]
+    rows = q_.with_snippets(ranked, matched)[start : start + PER_PAGE]
     page.results = _results(list(rows), parsed, labels, names, postgres=matched.is_postgres)
-    page.facets = _facets(matched.queryset, filterset, labels, kommunen)
-    if paginator.count == 0:
+    if count == 0:
         page.suggestion = q_.suggest(parsed)
         if q_.only_stop_words(parsed):
             page.messages.append(
@@ -118,8 +120,9 @@ def search_page(*, user, data) -> SearchPage:
     return page
 
 
-def _facets(matched_qs, filterset, labels, kommunen) -> dict:
-    """Counts per type, Kommune and year; each facet ignores its own filter."""
+def _facets(matched_qs, filterset, labels, kommunen) -> tuple[dict, int]:
+    """Counts per type, Kommune and year (each facet ignores its own filter), and the number
+    of results: the type facet's counts of the selected types (all types if none is)."""
     cleaned = filterset.form.cleaned_data
 
     def without(name):
@@ -150,7 +153,9 @@ def _facets(matched_qs, filterset, labels, kommunen) -> dict:
         .values_list("year", "n")
     )
     selected_types = set(cleaned.get("typ") or ())
-    return {
+    known = {t.key for t in all_types()}
+    count = sum(n for key, n in types.items() if key in (selected_types or known))
+    facets = {
         "typ": [
             {
                 "value": t.key,
@@ -173,3 +178,4 @@ def _facets(matched_qs, filterset, labels, kommunen) -> dict:
             ({"value": y, "label": str(y), "count": n} for y, n in years), key=lambda f: -f["value"]
         ),
     }
+    return facets, count

@@ -162,7 +162,13 @@ def _attachment(a) -> SearchDocument:
 
 SEARCH_TYPES = [
     SearchType(
-        "workshops.workshop", _("Workshop"), "workshops.Workshop", _workshop, _workshops, order=40
+        "workshops.workshop",
+        _("Workshop"),
+        "workshops.Workshop",
+        _workshop,
+        _workshops,
+        order=40,
+        boost=1.5,
     ),
     SearchType(
         "workshops.session",
@@ -191,7 +197,13 @@ SEARCH_TYPES = [
         order=43,
     ),
     SearchType(
-        "workshops.meeting", _("Meeting"), "workshops.Meeting", _meeting, _meetings, order=44
+        "workshops.meeting",
+        _("Meeting"),
+        "workshops.Meeting",
+        _meeting,
+        _meetings,
+        order=44,
+        boost=1.5,
     ),
     SearchType(
         "workshops.agenda_item",
@@ -216,5 +228,6 @@ SEARCH_TYPES = [
         _attachments,
         parents=("workshop", "meeting"),
         order=48,
+        file=lambda a: a.file,
     ),
 ]

@@ -47,6 +47,8 @@ def test_every_first_wave_app_registers_its_types():
         "ozg.service",
         "ozg.form",
         "ozg.solution",
+        "knowledge.article",
+        "landscape.product",
     } <= keys
     assert all(isinstance(t, SearchType) for t in all_types())
 
@@ -144,3 +146,31 @@ def test_admin_hook_ignores_unknown_models(admin_user, django_capture_on_commit_
             action_flag=CHANGE,
         )
     assert callbacks == []
+
+
+def test_a_withdrawn_service_leaves_the_results(detmold):
+    from django.utils import timezone
+
+    from ozg.models import OzgService
+
+    service = OzgService.objects.filter(leika__name__icontains="Hundesteuer").first()
+    events.publish("ozg.ozgservice.changed", service)
+    assert SearchEntry.objects.filter(type_key="ozg.service", object_id=service.pk).exists()
+    service.withdrawn_at = timezone.now()
+    service.save()
+    events.publish("ozg.ozgservice.changed", service)
+    assert not SearchEntry.objects.filter(type_key="ozg.service", object_id=service.pk).exists()
+
+
+def test_knowledge_article_follows_its_service_writes(detmold, detmold_cdo):
+    from knowledge import services as knowledge_services
+    from tests.knowledge.factories import ArticleFactory
+
+    article = ArticleFactory(title="Leitfaden Videokonferenz", municipality=detmold,
+                             owner=detmold_cdo)  # fmt: skip
+    events.publish("knowledge.article.changed", article, actor=detmold_cdo)
+    entry = SearchEntry.objects.get(type_key="knowledge.article", object_id=article.pk)
+    assert entry.url == article.get_absolute_url() and entry.municipality == detmold
+    knowledge_services.article_set_status(actor=detmold_cdo, article=article, status="draft")
+    entry = SearchEntry.objects.get(type_key="knowledge.article", object_id=article.pk)
+    assert "Entwurf" in entry.title

@@ -100,3 +100,27 @@ def test_entries_of_unregistered_types_are_never_shown(detmold_client, detmold):
     events.publish("projects.project.changed", project)
     SearchEntry.objects.filter(type_key="projects.project").update(type_key="removed.app")
     assert titles(detmold_client.get(URL, {"q": "Zyxwvu"})) == []
+
+
+def test_a_draft_article_is_found_only_by_who_may_read_it(client, detmold, lemgo, detmold_cdo):
+    """knowledge.permissions.can_read_article: a draft for its Kommune, owner, author, admins."""
+    from tests.knowledge.factories import ArticleFactory
+
+    lemgo_cdo = MembershipFactory(municipality=lemgo, role="cdo").user
+    draft = ArticleFactory(title="Zyxwvu Entwurf", municipality=detmold, owner=detmold_cdo,
+                           status="draft")  # fmt: skip
+    published = ArticleFactory(title="Zyxwvu Leitfaden", municipality=detmold, owner=detmold_cdo)
+    for article in (draft, published):
+        events.publish("knowledge.article.changed", article)
+    client.force_login(detmold_cdo)
+    assert sorted(titles(client.get(URL, {"q": "Zyxwvu"}))) == [
+        "Zyxwvu Entwurf (Entwurf)",
+        "Zyxwvu Leitfaden",
+    ]
+    client.force_login(lemgo_cdo)
+    response = client.get(URL, {"q": "Zyxwvu"})
+    assert titles(response) == ["Zyxwvu Leitfaden"]
+    assert response.context["search"].page.paginator.count == 1
+    staff = UserFactory(is_staff=True)
+    client.force_login(staff)
+    assert len(titles(client.get(URL, {"q": "Zyxwvu"}))) == 2

@@ -156,7 +156,8 @@ def test_sqlite_page_does_not_claim_stemming(detmold_client):
     if POSTGRES:
         assert "Formular" in html  # the hint explains stemming
     else:
-        assert "nicht erkannt" in html or "not recognised" in html
+        assert "Wortformen erkennt diese Installation nicht" in html
+        assert "findet „Formular“" not in html
 
 
 @pytest.mark.parametrize("size", [3, 30])
@@ -173,3 +174,26 @@ def test_pagination_keeps_the_query(detmold_client, detmold):
     response = detmold_client.get(URL, {"q": "Glasfaser", "seite": 2})
     assert len(response.context["search"].results) == 5
     assert "q=Glasfaser" in response.content.decode()
+
+
+def test_did_you_mean_on_both_backends(detmold_client, detmold):
+    """A misspelt word finds nothing; the suggestion is the index's word, written as indexed
+    (pg_trgm on PostgreSQL, difflib over the word list on SQLite)."""
+    index(ProjectFactory(title="Videokonferenzlösung für alle", lead=detmold))
+    response = detmold_client.get(URL, {"q": "Videokonferenslösung"})
+    page = response.context["search"]
+    assert page.page.paginator.count == 0
+    assert page.suggestion == "Videokonferenzlösung"
+    html = response.content.decode()
+    assert "Meinten Sie" in html and "Nichts gefunden" in html
+    assert "Zuletzt" not in html  # not the start page
+    assert titles(detmold_client.get(URL, {"q": page.suggestion})) == [
+        "Videokonferenzlösung für alle"
+    ]
+    # a word far from every indexed word gets no suggestion
+    assert detmold_client.get(URL, {"q": "Zzyzx"}).context["search"].suggestion is None
+
+
+def test_prefix_of_the_word_being_typed(detmold_client, detmold):
+    index(ProjectFactory(title="Ratsinformationssystem", lead=detmold))
+    assert titles(detmold_client.get(URL, {"q": "Ratsinform"})) == ["Ratsinformationssystem"]

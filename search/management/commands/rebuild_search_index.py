@@ -5,7 +5,7 @@ import sys
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from search.indexing import all_types, reindex_type
+from search.indexing import all_types, reindex_type, schedule_extraction
 from search.models import SearchEntry, SearchWord
 
 
@@ -53,4 +53,9 @@ class Command(BaseCommand):
                 written = reindex_type(stype, progress=bar)
                 bar.close()
                 self.stdout.write(f"{stype.key}: {written} entries")
+                if stype.file is not None:
+                    # files whose text was never read: a Celery task each, after the commit
+                    queued = schedule_extraction(stype, list(stype.get_queryset()))
+                    if queued:
+                        self.stdout.write(f"{stype.key}: {queued} files queued for text")
         self.stdout.write(self.style.SUCCESS(f"{SearchEntry.objects.count()} entries in the index"))
