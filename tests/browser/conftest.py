@@ -62,12 +62,34 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 def check_a11y(page) -> None:
-    """Run axe-core (WCAG 2.1 A/AA and best practices) on the current page; fail on violations."""
+    """Run axe-core (WCAG 2.1 A/AA and best practices) on the current page; fail on violations.
+    Then the same page at 360 px must not scroll sideways (issue 15: a phone shows every
+    column's content inside the page; wide tables scroll inside their own wrapper)."""
     results = _axe.run(page)
     assert results.violations_count == 0, (
         f"axe found {results.violations_count} violation(s) on {page.url}:\n"
         + results.generate_report()
     )
+    check_fits_phone(page)
+
+
+PHONE_WIDTH = 360
+_OVERFLOWING = """(w) => Array.from(document.querySelectorAll('body *'))
+  .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > w + 1; })
+  .slice(0, 5).map(e => e.tagName + '.' + String(e.className).slice(0, 40))"""
+
+
+def check_fits_phone(page) -> None:
+    """The current page at 360 px: the document is no wider than the viewport."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": 780})
+    try:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        culprits = page.evaluate(_OVERFLOWING, PHONE_WIDTH) if width > PHONE_WIDTH else []
+    finally:
+        if size:
+            page.set_viewport_size(size)
+    assert width <= PHONE_WIDTH, f"{page.url} scrolls sideways at 360 px ({width} px): {culprits}"
 
 
 def visit(page, url: str) -> None:

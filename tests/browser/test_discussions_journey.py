@@ -39,7 +39,17 @@ def test_question_to_the_lead_kommune_gets_answered(
     page.context.clear_cookies()
     login(page, live_server, detmold_cdo.email, PASSWORD)
     page.wait_for_url(f"{live_server.url}/")
-    visit(page, url)
+    # Detmold's CDO sees the bell: the mention is an unread notification (text, not colour).
+    bell = page.locator("a.portal-bell")
+    assert bell.locator(".portal-bell__count").inner_text() == "1"
+    assert "1 ungelesene Benachrichtigung" in bell.inner_text()
+    bell.click()
+    page.wait_for_url("**/benachrichtigungen/")
+    check_a11y(page)
+    page.get_by_role("main").get_by_role("link", name="Elterngeld").first.click()
+    page.wait_for_url("**#beitrag-*")
+    check_a11y(page)
+    assert page.locator("a.portal-bell .portal-bell__count").inner_text() == "0"
     page.get_by_role("link", name="Antworten auf den Beitrag von Lars Entwurf").click()
     check_a11y(page)
     page.get_by_label("Ihre Antwort").fill("Im **dritten Quartal**, der Antrag ist fertig.")
@@ -53,3 +63,14 @@ def test_question_to_the_lead_kommune_gets_answered(
     question = Post.objects.get(parent=None)
     assert question.answer.author == detmold_cdo
     assert list(question.mentioned_users.all()) == [detmold_cdo]
+
+    # Lemgo's CDO sees the answer on the dashboard ("Neu seit Ihrem letzten Besuch").
+    page.context.clear_cookies()
+    login(page, live_server, lemgo_cdo.email, PASSWORD)
+    page.wait_for_url(f"{live_server.url}/")
+    check_a11y(page)
+    news = page.locator(
+        "section", has=page.get_by_role("heading", name="Neu seit Ihrem letzten Besuch")
+    )
+    assert "Elterngeld" in news.inner_text()
+    assert "Dana Demo" in news.inner_text()
