@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 BODY_HELP = _(
     "Markdown: **bold**, lists, links. Mention people with @ and their full name "
-    "(@Dana Demo), Kommunen with ! (!Lemgo)."
+    "(@First Last), Kommunen with ! (!Lemgo)."
 )
 
 

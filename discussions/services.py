@@ -50,7 +50,7 @@ def _clean_body(body: str) -> tuple[str, list, list]:
             {
                 "body": _(
                     "Nobody in the network is called %(names)s. Write @ followed by a member's "
-                    "full name (e.g. @Dana Demo) or ! followed by a Kommune (e.g. !Lemgo)."
+                    "full name (e.g. @First Last) or ! followed by a Kommune (e.g. !Lemgo)."
                 )
                 % {"names": ", ".join(dict.fromkeys(unknown))}
             }

@@ -46,7 +46,10 @@ def test_cdo_requests_and_downloads_their_data_export(page, live_server, detmold
     mail.outbox = []
     login(page, live_server, detmold_cdo.email, PASSWORD)
     page.wait_for_url(f"{base}/")
-    page.get_by_role("banner").get_by_role("link", name="Dana Demo").click()
+    page.locator("details.portal-usermenu summary").click()  # the user menu "Dana Demo"
+    page.get_by_role("navigation", name="Meine Seiten").get_by_role(
+        "link", name="Mein Profil"
+    ).click()
     page.wait_for_url(f"{base}/profil/")
     check_a11y(page)
     section = page.get_by_role("region", name="Meine Daten")
