@@ -72,6 +72,24 @@ def _too_fast(form) -> None:
     )
 
 
+def _publish(request, form, create, *, success):
+    """Validate a post/reply form, apply the posting rate limit and call ``create`` with the
+    cleaned data. Returns (redirect to the new post, None) on success, else (None, the status
+    to show the form again with: 200 unsent, 400 invalid or refused, 429 too fast)."""
+    if request.method != "POST" or not form.is_valid():
+        return None, 400 if form.errors else 200
+    if _rate_limited(request):
+        _too_fast(form)
+        return None, 429
+    try:
+        post = create(form.cleaned_data)
+    except ValidationError as exc:
+        _apply_errors(form, exc)
+        return None, 400
+    messages.success(request, success)
+    return redirect(post.get_absolute_url()), None
+
+
 def _form_page(request, *, template, status=200, **context):
     return render(request, f"discussions/{template}", context, status=status)
 
@@ -82,26 +100,19 @@ def post_create(request, app_label: str, model_name: str, object_id: int):
     if not permissions.can_post(request.user, target):
         raise Http404
     form = PostForm(request.POST or None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        if _rate_limited(request):
-            _too_fast(form)
-            status = 429
-        else:
-            try:
-                post = services.post_create(
-                    author=request.user,
-                    target=target,
-                    body=form.cleaned_data["body"],
-                    is_question=form.cleaned_data["is_question"],
-                )
-            except ValidationError as exc:
-                _apply_errors(form, exc)
-            else:
-                messages.success(request, _("Your post was published."))
-                return redirect(post.get_absolute_url())
-    if form.errors and status == 200:
-        status = 400
+    response, status = _publish(
+        request,
+        form,
+        lambda data: services.post_create(
+            author=request.user,
+            target=target,
+            body=data["body"],
+            is_question=data["is_question"],
+        ),
+        success=_("Your post was published."),
+    )
+    if response is not None:
+        return response
     return _form_page(request, template="post_form.html", status=status, form=form,
                       target=target, heading=_("Write a post"),
                       submit_label=_("Publish"))  # fmt: skip
@@ -113,24 +124,17 @@ def reply_create(request, pk: int):
     if parent.parent_id is not None:
         raise Http404
     form = ReplyForm(request.POST or None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        if _rate_limited(request):
-            _too_fast(form)
-            status = 429
-        else:
-            try:
-                post = services.reply_create(
-                    author=request.user, parent=parent, body=form.cleaned_data["body"]
-                )
-            except ValidationError as exc:
-                _apply_errors(form, exc)
-            else:
-                messages.success(request, _("Your reply was published."))
-                return redirect(post.get_absolute_url())
-    elif not parent.is_visible:
+    submitted = request.method == "POST" and form.is_valid()
+    response, status = _publish(
+        request,
+        form,
+        lambda data: services.reply_create(author=request.user, parent=parent, body=data["body"]),
+        success=_("Your reply was published."),
+    )
+    if response is not None:
+        return response
+    if not submitted and not parent.is_visible:
         form.add_error(None, _("This post was removed; it can no longer be answered."))
-    if form.errors and status == 200:
         status = 400
     return _form_page(request, template="post_form.html", status=status, form=form,
                       target=parent.target, parent=parent, heading=_("Reply"),
