@@ -278,7 +278,9 @@ def _run(count: int | None) -> list[str]:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+    _root = pathlib.Path(__file__).resolve().parent.parent
+    sys.path[:] = [p for p in sys.path if pathlib.Path(p or ".").resolve() != _root / "bench"]
+    sys.path.insert(0, str(_root))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lippe_ikz.settings.local")
     import django
 

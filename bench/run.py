@@ -26,6 +26,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Run as a script, Python puts bench/ itself first on the path, where bench/public.py would
+# shadow the `public` package that aiosmtpd imports: only the project root, so the modules
+# are always `bench.<name>`.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lippe_ikz.settings.local")
 

@@ -289,3 +289,44 @@ def test_result_and_watermark_are_one_write(person, skip_when_empty):
         assert sent.status == expected
         if expected == Delivery.Status.SENT:
             assert sent.sent_at is not None and sent.message_id.startswith("<digest.2026-W11.")
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_chunk_commits_asynchronously_on_postgresql_and_resets(person, fails, monkeypatch):
+    """On PostgreSQL a chunk's writes do not wait for the WAL flush (synchronous_commit off
+    for the chunk only); the connection is back to the server's default afterwards, also when
+    the chunk is interrupted. Elsewhere no such statement is sent."""
+    from celery.exceptions import SoftTimeLimitExceeded
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    now = berlin(2026, 3, 9, 7, 0)
+    ids = [
+        Delivery.objects.create(
+            person=person, period="2026-W11", window_start=now - dt.timedelta(days=7),
+            window_end=now,
+        ).pk
+    ]  # fmt: skip
+    if fails:
+
+        def interrupted(*args, **kwargs):
+            raise SoftTimeLimitExceeded
+
+        monkeypatch.setattr(services, "_deliver", interrupted)
+    with CaptureQueriesContext(connection) as ctx:
+        if fails:
+            with pytest.raises(SoftTimeLimitExceeded):
+                services.deliver_chunk(delivery_ids=ids, now=now)
+        else:
+            services.deliver_chunk(delivery_ids=ids, now=now)
+    sql = [q["sql"] for q in ctx.captured_queries]
+    if connection.vendor != "postgresql":
+        assert not [q for q in sql if "synchronous_commit" in q]
+        return
+    assert sql[0] == "SET synchronous_commit TO off"
+    assert sql[-1] == "RESET synchronous_commit"
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone()[0] == "on"
+    expected = Delivery.Status.QUEUED if fails else Delivery.Status.SENT
+    assert Delivery.objects.get(pk=ids[0]).status == expected
