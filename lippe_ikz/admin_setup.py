@@ -76,7 +76,10 @@ class LabelledInlineFormSet(BaseInlineFormSet):
         for field in form.fields.values():
             if field.label is None or field.widget.is_hidden:
                 continue
-            label_widget(field.widget, f"{field.label}, {row}")
+            # The form's own copy of the widget: a RelatedFieldWidgetWrapper's `attrs` are
+            # those of the field's original inner widget (its __deepcopy__), so labelling
+            # the wrapper named the next row (and the next request) after this one.
+            label_widget(getattr(field.widget, "widget", field.widget), f"{field.label}, {row}")
 
 
 def label_widget(widget, label: str) -> None:

@@ -2,6 +2,7 @@
 and the "Error:" title flag, the percent scale of the OZG charts, the admin's branding, what
 non-technical staff see, and labels on inline fields."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -130,6 +131,24 @@ def test_celery_and_allauth_internals_only_for_superusers(admin_client):
         assert path not in index
         assert client.get(path).status_code == 403
         assert admin_client.get(path).status_code == 200
+
+
+@pytest.mark.django_db
+def test_inline_foreign_keys_are_named_after_their_own_row(admin_client, detmold, lemgo):
+    """A foreign key in an inline row is wrapped by the admin (add/change links): each row's
+    select is named after that row, not after the row before (nor the last request's)."""
+    from tests.workshops.factories import ActionItemFactory, MeetingFactory
+
+    meeting = MeetingFactory(host=detmold)
+    for municipality in (detmold, lemgo):
+        ActionItemFactory(meeting=meeting, responsible_municipality=municipality)
+    url = f"/admin/workshops/meeting/{meeting.pk}/change/"
+    for _ in range(2):  # the second request must not inherit the first one's labels
+        html = admin_client.get(url).content.decode()
+        for row in (0, 1):
+            name = f'name="action_items-{row}-responsible_municipality"'
+            select = re.search(f"<select[^>]*{name}[^>]*>", html).group(0)
+            assert f'aria-label="Verantwortliche Kommune, Zeile {row + 1}"' in select
 
 
 @pytest.mark.django_db

@@ -17,7 +17,7 @@ from tests.knowledge.factories import ArticleFactory
 from tests.landscape.factories import UsageFactory
 from tests.members.factories import PASSWORD
 from tests.projects.factories import CostItemFactory, ParticipationFactory, ProjectFactory
-from tests.workshops.factories import MeetingFactory
+from tests.workshops.factories import ActionItemFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -63,6 +63,8 @@ def surface_data(reference_data, admin_user):
     ParticipationFactory(project=project, municipality=lemgo, role=Participation.Role.PARTICIPANT)
     CostItemFactory(project=project, title="Lizenz Bauakte für alle beteiligten Kommunen")
     meeting = MeetingFactory(title="CDO-Netzwerktreffen mit einem recht langen Titel", host=detmold)
+    ActionItemFactory(meeting=meeting, responsible_municipality=lemgo,
+                      title="Muster-Dienstvereinbarung für die E-Akte abstimmen")  # fmt: skip
     ArticleFactory(title="Leitfaden Sozialversicherungsausweis", municipality=detmold)
     UsageFactory(municipality=detmold)
     service = OzgService.objects.get(ozg_id="10000")
@@ -185,11 +187,16 @@ def test_pages_fit_a_phone_with_visible_focus_and_linked_errors(
     look(page, f"{base}/admin/")
     assert "IKZ-Portal Lippe – Verwaltung" in page.title()
     look(page, f"{base}/admin/projects/project/{project.pk}/change/")
+    # A meeting with its Maßnahmen inline (two autocomplete columns): the inline table
+    # scrolls inside its box, at 1280 px as on a phone.
+    meeting_form = f"{base}/admin/workshops/meeting/{surface_data['meeting'].pk}/change/"
+    look(page, meeting_form)
     look(page, f"{base}/admin/ozg/servicestatus/")
 
     # At 1280 px: the history table of an OZG service is not cut off, the service names in
     # the matrix wrap inside their column.
     page.set_viewport_size(DESKTOP)
+    look(page, meeting_form)
     page.goto(f"{base}/ozg/leistungen/10000/")
     history = page.locator("section[aria-labelledby=changes-heading] .portal-table-wrap")
     assert history.evaluate("e => e.scrollWidth <= e.clientWidth")
