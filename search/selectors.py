@@ -1,8 +1,9 @@
 """The search page as one read: a fixed number of queries whatever the index size
-(count, one page, three facets; plus, only when nothing is found, the suggestion)."""
+(count, one page, the facets; plus, only when nothing is found, the suggestion)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
@@ -122,36 +123,37 @@ def search_page(*, user, data) -> SearchPage:
 
 def _facets(matched_qs, filterset, labels, kommunen) -> tuple[dict, int]:
     """Counts per type, Kommune and year (each facet ignores its own filter), and the number
-    of results: the type facet's counts of the selected types (all types if none is)."""
+    of results: the type facet's counts of the selected types (all types if none is).
+
+    One scan of the matches, grouped by all three (a common word matches a quarter of the
+    index, and each scan of it costs the full-text match again); each facet then adds up the
+    groups that pass the other two filters."""
     cleaned = filterset.form.cleaned_data
-
-    def without(name):
-        qs = matched_qs
-        if name != "typ" and cleaned.get("typ"):
-            qs = qs.filter(type_key__in=cleaned["typ"])
-        if name != "kommune" and cleaned.get("kommune"):
-            qs = qs.filter(municipality=cleaned["kommune"])
-        if name != "jahr" and cleaned.get("jahr"):
-            qs = qs.filter(year=cleaned["jahr"])
-        return qs.order_by()
-
-    types = dict(
-        without("typ").values_list("type_key").annotate(n=Count("pk")).values_list("type_key", "n")
-    )
-    counts = (
-        without("kommune")
-        .exclude(municipality=None)
-        .values_list("municipality")
+    chosen_types = set(cleaned.get("typ") or ())
+    chosen_kommune = cleaned.get("kommune")
+    chosen_kommune = getattr(chosen_kommune, "pk", chosen_kommune)
+    chosen_year = cleaned.get("jahr")
+    groups = (
+        matched_qs.order_by()
+        .values_list("type_key", "municipality", "year")
         .annotate(n=Count("pk"))
-        .values_list("municipality", "n")
+        .values_list("type_key", "municipality", "year", "n")
     )
-    years = (
-        without("jahr")
-        .exclude(year=None)
-        .values_list("year")
-        .annotate(n=Count("pk"))
-        .values_list("year", "n")
-    )
+    types: Counter = Counter()
+    counts: Counter = Counter()
+    years: Counter = Counter()
+    for type_key, municipality, year, n in groups:
+        type_ok = not chosen_types or type_key in chosen_types
+        kommune_ok = not chosen_kommune or municipality == chosen_kommune
+        year_ok = not chosen_year or year == chosen_year
+        if kommune_ok and year_ok:
+            types[type_key] += n
+        if type_ok and year_ok and municipality is not None:
+            counts[municipality] += n
+        if type_ok and kommune_ok and year is not None:
+            years[year] += n
+    counts = counts.items()
+    years = years.items()
     selected_types = set(cleaned.get("typ") or ())
     known = {t.key for t in all_types()}
     count = sum(n for key, n in types.items() if key in (selected_types or known))
