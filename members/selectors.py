@@ -1,5 +1,8 @@
 """Every non-trivial read of the members app."""
 
+import datetime as dt
+from typing import NamedTuple
+
 from django.db.models import Case, Count, IntegerField, Prefetch, QuerySet, Sum, Value, When
 
 from members.models import Membership, Municipality, User
@@ -12,28 +15,49 @@ KREIS_FIRST = Case(
 
 
 def municipality_list() -> QuerySet[Municipality]:
-    """Municipalities with their CDO and deputy prefetched (one query for all of them)."""
+    """Municipalities for the list page (filtered by `MunicipalityFilter`), Kreis first."""
+    return Municipality.objects.all().order_by(KREIS_FIRST, "name")
+
+
+class MunicipalityRow(NamedTuple):
+    """One row of the Kommunen list: plain values, no model instances (396 rows at NRW size)."""
+
+    name: str
+    slug: str
+    kind: str
+    population: int
+    population_date: dt.date
+    cdo: str | None  # full name of the CDO or the Kreis coordination, None without one
+    deputies: list[str]  # full names of the deputies
+
+
+def municipality_rows(municipalities: QuerySet[Municipality]) -> list[MunicipalityRow]:
+    """Rows of a `municipality_list()` queryset with their CDO and deputies, in two queries:
+    the Kommunen, then the active key people of those Kommunen (by role, then name)."""
+    kommunen = list(
+        municipalities.values_list("pk", "name", "slug", "kind", "population", "population_date")
+    )
     key_people = (
-        Membership.objects.filter(role__in=KEY_ROLES, user__is_active=True)
-        .select_related("user")
+        Membership.objects.filter(
+            role__in=KEY_ROLES,
+            user__is_active=True,
+            municipality_id__in=municipalities.values("pk").order_by(),
+        )
         .order_by("role", "user__full_name")
+        .values_list("municipality_id", "role", "user__full_name")
     )
-    return (
-        Municipality.objects.all()
-        .prefetch_related(Prefetch("memberships", queryset=key_people, to_attr="key_memberships"))
-        .order_by(KREIS_FIRST, "name")
-    )
-
-
-def with_key_people(municipalities) -> list[Municipality]:
-    """Evaluate a `municipality_list()` queryset and attach `.cdo` and `.deputies`."""
-    result = list(municipalities)
-    for municipality in result:
-        key = getattr(municipality, "key_memberships", [])
-        lead_roles = (Membership.Role.CDO, Membership.Role.KREIS_COORDINATION)
-        municipality.cdo = next((m.user for m in key if m.role in lead_roles), None)
-        municipality.deputies = [m.user for m in key if m.role == Membership.Role.DEPUTY]
-    return result
+    lead_roles = (Membership.Role.CDO, Membership.Role.KREIS_COORDINATION)
+    cdo: dict[int, str] = {}
+    deputies: dict[int, list[str]] = {}
+    for municipality_id, role, full_name in key_people:
+        if role in lead_roles:
+            cdo.setdefault(municipality_id, full_name)
+        elif role == Membership.Role.DEPUTY:
+            deputies.setdefault(municipality_id, []).append(full_name)
+    return [
+        MunicipalityRow(name, slug, kind, population, date, cdo.get(pk), deputies.get(pk, []))
+        for pk, name, slug, kind, population, date in kommunen
+    ]
 
 
 def municipality_detail(*, slug: str) -> Municipality:
