@@ -156,6 +156,18 @@ def test_person_list_filters_by_role(detmold_client, lemgo_cdo):
     assert "Lars Entwurf" in table and "Dana Demo" not in table
 
 
+def test_person_list_filters_by_kommune(detmold_client, detmold, lemgo, lemgo_cdo):
+    html = detmold_client.get("/personen/", {"municipality": lemgo.pk}).content.decode()
+    table = html.split("<tbody")[1]
+    assert "Lars Entwurf" in table and "Dana Demo" not in table
+    assert f'<option value="{lemgo.pk}" selected>Lemgo</option>' in html
+    assert f'<option value="{detmold.pk}">Detmold</option>' in html
+    assert '<option value="">alle Kommunen</option>' in html
+    # An unknown Kommune is an invalid choice, as before: no result list of everybody.
+    html = detmold_client.get("/personen/", {"municipality": "999999"}).content.decode()
+    assert "Lars Entwurf" not in html.split("</form>")[1]
+
+
 def _populate(count: int) -> None:
     for _ in range(count):
         municipality = MunicipalityFactory()
