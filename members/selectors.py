@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import NamedTuple
 
-from django.db.models import Case, Count, IntegerField, Prefetch, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, IntegerField, Max, Prefetch, Q, QuerySet, Sum, Value, When
 
 from members.models import Membership, Municipality, User
 
@@ -86,18 +86,31 @@ def memberships_of(user: User) -> QuerySet[Membership]:
 
 
 def network_overview() -> dict:
-    """Figures for the dashboard: Kommunen, inhabitants, people."""
-    towns = Municipality.objects.exclude(kind=Municipality.Kind.KREIS)
-    figures = towns.aggregate(count=Count("id"), population=Sum("population"))
-    kreis = Municipality.objects.filter(kind=Municipality.Kind.KREIS).first()
+    """Figures for the dashboard: Kommunen, inhabitants, people. Two queries."""
+    kreis = Q(kind=Municipality.Kind.KREIS)
+    figures = Municipality.objects.aggregate(
+        count=Count("id", filter=~kreis),
+        town_population=Sum("population", filter=~kreis),
+        kreise=Count("id", filter=kreis),
+        kreis_population=Max("population", filter=kreis),
+        kreis_date=Max("population_date", filter=kreis),
+    )
+    if figures["kreise"] > 1:  # not the network's case; the first by name, as the list shows
+        first = Municipality.objects.filter(kreis).order_by("name").first()
+        figures["kreis_population"], figures["kreis_date"] = first.population, first.population_date
+    people = Membership.objects.aggregate(
+        people=Count("user", distinct=True, filter=Q(user__is_active=True)),
+        cdos=Count("id", filter=Q(role=Membership.Role.CDO)),
+    )
+    has_kreis = figures["kreise"] > 0
     return {
         "municipality_count": figures["count"] or 0,
-        "population": kreis.population if kreis else (figures["population"] or 0),
-        "population_date": kreis.population_date if kreis else None,
-        "people_count": User.objects.filter(is_active=True, memberships__isnull=False)
-        .distinct()
-        .count(),
-        "cdo_count": Membership.objects.filter(role=Membership.Role.CDO).count(),
+        "population": figures["kreis_population"]
+        if has_kreis
+        else (figures["town_population"] or 0),
+        "population_date": figures["kreis_date"] if has_kreis else None,
+        "people_count": people["people"],
+        "cdo_count": people["cdos"],
     }
 
 
