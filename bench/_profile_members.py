@@ -1,15 +1,17 @@
 """Profile the members pages on a kept database with the `members` bench's NRW data.
 
-    .venv/bin/python bench/_profile_members.py [cprofile|pyinstrument|time] / /kommunen/ …
+    .venv/bin/python bench/_profile_members.py [cprofile|pyinstrument|time|cpu] / /kommunen/ …
 
 The database (`<BENCH_DATABASE_URL's name>_profile_members`, or a SQLite file under var/) is
 built once and kept, so that later runs start at once; BENCH_PROFILE_FRESH=1 rebuilds it.
 Prints a profile of BENCH_PROFILE_ROUNDS (20) requests of each URL, DEBUG off as in
-production, or (`time`) each page's best time against the floor and its query count.
+production, or (`time`) each page's best time against the floor and its query count, or
+(`cpu`) the best CPU time of this process for the page and the floor.
 """
 
 import os
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,6 +77,20 @@ def main(mode: str, urls: list[str]) -> None:
             print(
                 f"page {times['page']:.1f} ms, floor {times['floor']:.1f} ms, "
                 f"{times['page'] / times['floor']:.1f}×, {count_queries(fetch)} queries"
+            )
+        elif mode == "cpu":
+            # This process's CPU time only (not the database server's): steadier than wall
+            # time on a busy machine, and what the Python side of a page costs.
+            floor = getter(client, "/__bench__/floor/")
+            best = {"page": float("inf"), "floor": float("inf")}
+            for _ in range(rounds):
+                for name, fn in (("page", fetch), ("floor", floor)):
+                    start = time.process_time()
+                    fn()
+                    best[name] = min(best[name], time.process_time() - start)
+            print(
+                f"CPU page {best['page'] * 1000:.1f} ms, floor {best['floor'] * 1000:.1f} ms, "
+                f"{best['page'] / best['floor']:.1f}×"
             )
         elif mode == "pyinstrument":
             from pyinstrument import Profiler
