@@ -35,6 +35,12 @@ def test_municipality_filter_by_kind_and_name(detmold_client):
     assert "1 Kommune" in html and "Lügde" in html
 
 
+def test_municipality_list_ignores_an_unknown_kind(detmold_client):
+    response = detmold_client.get("/kommunen/", {"kind": "bundesland"})
+    assert response.status_code == 200
+    assert "17 Kommunen" in response.content.decode()
+
+
 def test_municipality_list_htmx_returns_only_results(detmold_client):
     response = detmold_client.get("/kommunen/", {"q": "Lemgo"}, HTTP_HX_REQUEST="true")
     html = response.content.decode()
