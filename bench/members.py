@@ -6,7 +6,15 @@ Every page against the framework floor; /kommunen/ also against the raw SQL of i
 Kommunen with their people).
 """
 
-from bench._support import SIZES, bench_client, bench_user, measure, scratch_database, timed
+from bench._support import (
+    SIZES,
+    analyze,
+    bench_client,
+    bench_user,
+    measure,
+    scratch_database,
+    timed,
+)
 
 KOMMUNEN_SQL = """
 SELECT m.id, m.name, m.slug, m.kind, m.population, u.id, u.full_name, u.email, ms.role
@@ -58,7 +66,9 @@ def run() -> list[str]:
             def data(spec=spec, projects=projects, meetings=meetings):
                 generate_projects(projects=spec["projects"] - projects, author=user)
                 generate_meetings(meetings=spec["meetings"] - meetings, attendee=user)
-                return _people(spec["kommunen"])
+                people = _people(spec["kommunen"])
+                analyze()  # as autovacuum would in production
+                return people
 
             people, note = timed(f"members: {size} data generated", data)
             lines.append(note)

@@ -19,11 +19,16 @@ class MunicipalityFilter(django_filters.FilterSet):
         return queryset.filter(name__icontains=value.strip())
 
 
+def _municipality_choices() -> list[tuple[int, str]]:
+    return list(Municipality.objects.order_by("name").values_list("pk", "name"))
+
+
 class PersonFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name or email"), method="filter_text")
-    municipality = django_filters.ModelChoiceFilter(
+    municipality = django_filters.ChoiceFilter(
         label=_("Kommune"),
-        queryset=Municipality.objects.all(),
+        # (pk, name) pairs, no model instances: 396 Kommunen at NRW size on every page.
+        choices=_municipality_choices,
         field_name="memberships__municipality",
         empty_label=_("all Kommunen"),
         distinct=True,

@@ -1,6 +1,9 @@
 """Every non-trivial read of the members app."""
 
-from django.db.models import Case, Count, IntegerField, Prefetch, QuerySet, Sum, Value, When
+import datetime as dt
+from typing import NamedTuple
+
+from django.db.models import Case, Count, IntegerField, Max, Prefetch, Q, QuerySet, Sum, Value, When
 
 from members.models import Membership, Municipality, User
 
@@ -12,28 +15,49 @@ KREIS_FIRST = Case(
 
 
 def municipality_list() -> QuerySet[Municipality]:
-    """Municipalities with their CDO and deputy prefetched (one query for all of them)."""
+    """Municipalities for the list page (filtered by `MunicipalityFilter`), Kreis first."""
+    return Municipality.objects.all().order_by(KREIS_FIRST, "name")
+
+
+class MunicipalityRow(NamedTuple):
+    """One row of the Kommunen list: plain values, no model instances (396 rows at NRW size)."""
+
+    name: str
+    slug: str
+    kind: str
+    population: int
+    population_date: dt.date
+    cdo: str | None  # full name of the CDO or the Kreis coordination, None without one
+    deputies: list[str]  # full names of the deputies
+
+
+def municipality_rows(municipalities: QuerySet[Municipality]) -> list[MunicipalityRow]:
+    """Rows of a `municipality_list()` queryset with their CDO and deputies, in two queries:
+    the Kommunen, then the active key people of those Kommunen (by role, then name)."""
+    kommunen = list(
+        municipalities.values_list("pk", "name", "slug", "kind", "population", "population_date")
+    )
     key_people = (
-        Membership.objects.filter(role__in=KEY_ROLES, user__is_active=True)
-        .select_related("user")
+        Membership.objects.filter(
+            role__in=KEY_ROLES,
+            user__is_active=True,
+            municipality_id__in=municipalities.values("pk").order_by(),
+        )
         .order_by("role", "user__full_name")
+        .values_list("municipality_id", "role", "user__full_name")
     )
-    return (
-        Municipality.objects.all()
-        .prefetch_related(Prefetch("memberships", queryset=key_people, to_attr="key_memberships"))
-        .order_by(KREIS_FIRST, "name")
-    )
-
-
-def with_key_people(municipalities) -> list[Municipality]:
-    """Evaluate a `municipality_list()` queryset and attach `.cdo` and `.deputies`."""
-    result = list(municipalities)
-    for municipality in result:
-        key = getattr(municipality, "key_memberships", [])
-        lead_roles = (Membership.Role.CDO, Membership.Role.KREIS_COORDINATION)
-        municipality.cdo = next((m.user for m in key if m.role in lead_roles), None)
-        municipality.deputies = [m.user for m in key if m.role == Membership.Role.DEPUTY]
-    return result
+    lead_roles = (Membership.Role.CDO, Membership.Role.KREIS_COORDINATION)
+    cdo: dict[int, str] = {}
+    deputies: dict[int, list[str]] = {}
+    for municipality_id, role, full_name in key_people:
+        if role in lead_roles:
+            cdo.setdefault(municipality_id, full_name)
+        elif role == Membership.Role.DEPUTY:
+            deputies.setdefault(municipality_id, []).append(full_name)
+    return [
+        MunicipalityRow(name, slug, kind, population, date, cdo.get(pk), deputies.get(pk, []))
+        for pk, name, slug, kind, population, date in kommunen
+    ]
 
 
 def municipality_detail(*, slug: str) -> Municipality:
@@ -62,18 +86,31 @@ def memberships_of(user: User) -> QuerySet[Membership]:
 
 
 def network_overview() -> dict:
-    """Figures for the dashboard: Kommunen, inhabitants, people."""
-    towns = Municipality.objects.exclude(kind=Municipality.Kind.KREIS)
-    figures = towns.aggregate(count=Count("id"), population=Sum("population"))
-    kreis = Municipality.objects.filter(kind=Municipality.Kind.KREIS).first()
+    """Figures for the dashboard: Kommunen, inhabitants, people. Two queries."""
+    kreis = Q(kind=Municipality.Kind.KREIS)
+    figures = Municipality.objects.aggregate(
+        count=Count("id", filter=~kreis),
+        town_population=Sum("population", filter=~kreis),
+        kreise=Count("id", filter=kreis),
+        kreis_population=Max("population", filter=kreis),
+        kreis_date=Max("population_date", filter=kreis),
+    )
+    if figures["kreise"] > 1:  # not the network's case; the first by name, as the list shows
+        first = Municipality.objects.filter(kreis).order_by("name").first()
+        figures["kreis_population"], figures["kreis_date"] = first.population, first.population_date
+    people = Membership.objects.aggregate(
+        people=Count("user", distinct=True, filter=Q(user__is_active=True)),
+        cdos=Count("id", filter=Q(role=Membership.Role.CDO)),
+    )
+    has_kreis = figures["kreise"] > 0
     return {
         "municipality_count": figures["count"] or 0,
-        "population": kreis.population if kreis else (figures["population"] or 0),
-        "population_date": kreis.population_date if kreis else None,
-        "people_count": User.objects.filter(is_active=True, memberships__isnull=False)
-        .distinct()
-        .count(),
-        "cdo_count": Membership.objects.filter(role=Membership.Role.CDO).count(),
+        "population": figures["kreis_population"]
+        if has_kreis
+        else (figures["town_population"] or 0),
+        "population_date": figures["kreis_date"] if has_kreis else None,
+        "people_count": people["people"],
+        "cdo_count": people["cdos"],
     }
 
 

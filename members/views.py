@@ -13,6 +13,7 @@ from members.filters import MunicipalityFilter, PersonFilter
 from members.forms import MembershipProfileFormSet, MunicipalityForm, ProfileForm
 from members.models import Municipality
 from members.permissions import can_edit_municipality
+from members.rendering import municipality_rows_html
 
 
 def municipality_list(request):
@@ -22,10 +23,11 @@ def municipality_list(request):
         if request.htmx
         else "members/municipality_list.html"
     )
+    rows = selectors.municipality_rows(filterset.qs)
     return render(
         request,
         template,
-        {"filter": filterset, "municipalities": selectors.with_key_people(filterset.qs)},
+        {"filter": filterset, "municipalities": rows, "rows_html": municipality_rows_html(rows)},
     )
 
 

@@ -158,9 +158,12 @@ def cost_overview(project: Project) -> CostOverview:
 
 
 def projects_of_municipality(municipality: Municipality) -> list[Participation]:
+    """The Kommune's projects for its page: only what the list shows (dozens of rows at NRW
+    size, without the projects' descriptions)."""
     return list(
         Participation.objects.filter(municipality=municipality)
-        .select_related("project", "project__topic")
+        .select_related("project")
+        .only("role", "project__title", "project__slug", "project__status")
         .order_by("project__title")
     )
 

@@ -112,7 +112,7 @@ def test_dashboard_queries_do_not_grow_with_to_dos(
     # The base page and the other panels, plus at most two queries per to-do kind (the
     # first rows, and their number once there are more than shown), whatever the rows.
     # + notifications (bell, "Neu seit Ihrem letzten Besuch") and discussions (open questions)
-    with django_assert_max_num_queries(32):
+    with django_assert_max_num_queries(30):
         html = detmold_client.get("/").content.decode()
     todo = _todo(html)
     assert todo.count("/status/detmold/") == min(size, 5) * 2  # five of each kind at most

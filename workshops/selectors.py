@@ -266,22 +266,32 @@ def municipality_events(*, municipality: Municipality, limit: int = 10) -> list:
     attends, by start time. Two queries whatever the number of rows (its page has a tight
     query budget)."""
     now = timezone.now()
-    meetings = _meetings().filter(host=municipality, end__gt=now).order_by("start")[:limit]
+    meetings = _upcoming_meetings().filter(host=municipality, end__gt=now)[:limit]
     attended = WorkshopSession.attending_municipalities.through.objects.filter(
         municipality=municipality
     ).values("workshopsession_id")
     sessions = (
         _sessions()
         .filter(Q(workshop__organiser=municipality) | Q(pk__in=attended), end__gt=now)
-        .order_by("start")[:limit]
+        .order_by("start", "pk")[:limit]
     )
     return sorted(chain(meetings, sessions), key=event_sort_key)[:limit]
 
 
+def _upcoming_meetings() -> QuerySet[Meeting]:
+    """Meetings for the short lists of upcoming dates (dashboard, a Kommune's page): by start,
+    without `_meetings()`'s count of acceptances, which they do not show. That count needs a
+    GROUP BY over every matching meeting before the LIMIT (and a GROUP BY drops Meta.ordering,
+    so the "next" meetings were any planned ones)."""
+    return Meeting.objects.select_related("host").order_by("start", "pk")
+
+
 def next_meetings(*, limit: int = 3) -> list:
     now = timezone.now()
-    meetings = _meetings().filter(end__gt=now, status=EventStatus.PLANNED)[:limit]
-    sessions = _sessions().filter(end__gt=now, status=EventStatus.PLANNED)[:limit]
+    meetings = _upcoming_meetings().filter(end__gt=now, status=EventStatus.PLANNED)[:limit]
+    sessions = (
+        _sessions().filter(end__gt=now, status=EventStatus.PLANNED).order_by("start", "pk")[:limit]
+    )
     return sorted(chain(meetings, sessions), key=event_sort_key)[:limit]
 
 
@@ -410,6 +420,7 @@ def meetings_awaiting_reply(*, user: User, limit: int = 5) -> dict:
     is invited to its meetings): the next `limit` and how many there are. One query."""
     meetings = (
         Meeting.objects.select_related("host")
+        .only("title", "start", "host__name")  # what the card shows: narrow rows to sort
         .filter(end__gt=timezone.now(), status=EventStatus.PLANNED)
         .exclude(attendances__user=user)
         .order_by("start", "pk")

@@ -61,7 +61,8 @@ def test_dashboard_and_kommune_page_queries(
     # Both pages also carry the panels of workshops, OZG and digests: a fixed number each;
     # the notifications' bell (1) and on the dashboard "Neu seit Ihrem letzten Besuch" (5);
     # discussions: open questions (1); the dashboard's "To do" of issue 15 (5).
-    with django_assert_max_num_queries(32):
+    # The dashboard's network overview: 2.
+    with django_assert_max_num_queries(30):
         assert detmold_client.get("/").status_code == 200
     with django_assert_max_num_queries(21):
         assert detmold_client.get("/kommunen/detmold/").status_code == 200

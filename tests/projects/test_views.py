@@ -245,6 +245,11 @@ def test_kommune_page_lists_its_projects(detmold_client, project):
     html = detmold_client.get("/kommunen/lemgo/").content.decode()
     assert "Wir machen uns OZG-ready" in html
     assert "Mitwirkung" in html
+    section = html.split('id="municipality-projects"')[1].split("</section>")[0]
+    assert (
+        f'<a class="kern-link" href="{project.get_absolute_url()}">Wir machen uns OZG-ready</a>'
+        f" – Mitwirkung, {project.get_status_display()}"
+    ) in section
 
 
 def test_navigation_has_projects(detmold_client):

@@ -153,3 +153,23 @@ def test_municipality_events_query_count(detmold, lemgo, workshop, n,
         events = selectors.municipality_events(municipality=detmold, limit=30)
         assert len(events) == 3 * n
         assert [e.host_name for e in events]
+
+
+def test_next_meetings_are_the_next_ones_whatever_the_order_they_were_created(detmold, member):
+    """The dashboard's "Next meetings": the three that start first, not three planned ones
+    (an aggregate query drops Meta.ordering, so the order must be explicit)."""
+    later = [MeetingFactory(host=detmold, start=in_days(d), end=in_days(d, 12)) for d in (30, 20)]
+    soon = [MeetingFactory(host=detmold, start=in_days(d), end=in_days(d, 12)) for d in (9, 3, 6)]
+    for meeting in later + soon:
+        AttendanceFactory(meeting=meeting)
+    assert selectors.next_meetings(limit=3) == sorted(soon, key=lambda m: m.start)
+
+
+def test_meetings_awaiting_reply_shows_the_next_unanswered_and_their_number(detmold, member):
+    meetings = [MeetingFactory(host=detmold, start=in_days(d), end=in_days(d, 12))
+                for d in (12, 2, 8, 4, 10, 6, 14)]  # fmt: skip
+    AttendanceFactory(meeting=meetings[1], user=member)  # answered: the one in 2 days
+    result = selectors.meetings_awaiting_reply(user=member, limit=5)
+    assert result["total"] == 6
+    assert [m.start for m in result["items"]] == [in_days(d) for d in (4, 6, 8, 10, 12)]
+    assert result["items"][0].host.name == "Detmold"
