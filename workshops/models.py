@@ -214,6 +214,12 @@ class Meeting(CalendarEventMixin):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["start"]
+        # Lists and panels ask for meetings not yet over (end > now) in the order of their
+        # start: without these a network-sized table is read in full for the next three.
+        indexes = [
+            models.Index(fields=["start"], name="meeting_start_idx"),
+            models.Index(fields=["end"], name="meeting_end_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__gt=models.F("start")), name="meeting_end_after_start"
