@@ -71,9 +71,9 @@ PAGES = [
         "/online-dienste/daten/alle.csv (every released row)",
         "/online-dienste/daten/alle.csv",
         "all",
-        3,
+        2,
     ),
-    ("/online-dienste/daten/alle.json", "/online-dienste/daten/alle.json", "all", 3),
+    ("/online-dienste/daten/alle.json", "/online-dienste/daten/alle.json", "all", 2),
     (
         "/online-dienste/daten/katalog.jsonld (DCAT-AP.de)",
         "/online-dienste/daten/katalog.jsonld",
@@ -156,6 +156,9 @@ def run() -> list[str]:
                 [PublicationSetting(municipality=m, statuses_public=True)
                  for m in Municipality.objects.filter(publication_setting__isnull=True)]
             )  # fmt: skip
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:  # fresh statistics, as autovacuum would
+                    cursor.execute("ANALYZE")
             kommune = Municipality.objects.get(slug="luegde")
             lines += _floor_figures(size, kommune, service, kommunen)
         lines += _timings(Client(), cache, kommune, kommunen)
