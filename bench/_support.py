@@ -4,8 +4,9 @@
   (a temporary SQLite file, or `<database>_bench_<module>` on the PostgreSQL server, e.g.
   `ikz_bench_<module>` for the default ikz_bench), migrated and
   loaded with the reference data, dropped afterwards. The development database is never used.
-- `bench_client(user)`: Django's test Client, logged in, on a URLconf that adds the framework
-  floor (`/__bench__/floor/`: base.html with no content, through the same middleware).
+- `bench_client(user)`: Django's test Client, logged in (anonymous without a user), on a
+  URLconf that adds the framework floors (`/__bench__/floor/`: base.html with no content,
+  through the same middleware; `/__bench__/public-floor/`: the public layout, no content).
 - `compare(...)`: best-of-N timings of several callables, interleaved round by round, so that a
   change of the machine's load hits every side of a ratio alike.
 - `Figure`: one line of the report (a Markdown table row).
@@ -112,7 +113,8 @@ def bench_user(municipality_slug: str = "detmold"):
     return user
 
 
-def bench_client(user):
+def bench_client(user=None):
+    """The test Client on the bench URLconf, logged in as `user` (anonymous if None)."""
     from django.conf import settings
     from django.test import Client
     from django.urls import clear_url_caches, set_urlconf
@@ -121,14 +123,18 @@ def bench_client(user):
     clear_url_caches()
     set_urlconf(None)
     client = Client()
-    client.force_login(user)
+    if user is not None:
+        client.force_login(user)
     return client
 
 
-def getter(client, url: str, *, contains: str = ""):
-    """A callable fetching `url` (streaming responses read to the end), checked once."""
+def getter(client, url: str, *, contains: str = "", before=None):
+    """A callable fetching `url` (streaming responses read to the end), checked once;
+    `before()` runs before every fetch (e.g. emptying the cache of the public pages)."""
 
     def fetch():
+        if before is not None:
+            before()
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
         body = b"".join(response.streaming_content) if response.streaming else response.content
@@ -195,11 +201,19 @@ class Figure:
         )
 
 
+FLOOR = "/__bench__/floor/"
+PUBLIC_FLOOR = "/__bench__/public-floor/"
+
+
 def measure(client, size: str, label: str, url: str, *, raw=None, contains: str = "",
-            rounds: int = ROUNDS, note: str = "") -> str:  # fmt: skip
-    """One report line: `url` against the floor (and against `raw`, the SQL of its rows)."""
-    page = getter(client, url, contains=contains)
-    floor = getter(client, "/__bench__/floor/")
+            rounds: int = ROUNDS, note: str = "", floor: str = FLOOR,
+            before=None) -> str:  # fmt: skip
+    """One report line: `url` against the floor (and against `raw`, the SQL of its rows).
+
+    `floor`: PUBLIC_FLOOR for the public pages (their own layout, anonymous visitor);
+    `before`: run before every fetch of the page and of the floor alike (not timed apart)."""
+    page = getter(client, url, contains=contains, before=before)
+    floor = getter(client, floor, before=before)
     fns = {"page": page, "floor": floor}
     if raw is not None:
         fns["raw"] = raw

@@ -23,11 +23,24 @@ JOIN landscape_product p ON p.id = u.product_id
 JOIN landscape_category c ON c.id = p.category_id
 ORDER BY m.name, c.name, p.name
 """
+# /software/beschaffung/: the contracts ending within 24 months with Kommune and product.
+WINDOWS_SQL = """
+SELECT u.id, u.contract_end, u.notice_months, m.name, m.slug, p.name, c.id, c.name
+FROM landscape_usage u
+JOIN members_municipality m ON m.id = u.municipality_id
+JOIN landscape_product p ON p.id = u.product_id
+JOIN landscape_category c ON c.id = p.category_id
+WHERE u.contract_end >= %s AND u.contract_end <= %s
+ORDER BY c.position, u.contract_end, m.name
+"""
 
 
 def run() -> list[str]:
     from landscape.bench_data import generate
     from landscape.models import Product, Usage
+    from landscape.selectors import add_months, today
+
+    window = [today(), add_months(today(), 24)]
 
     lines = []
     with scratch_database("landscape"):
@@ -49,5 +62,9 @@ def run() -> list[str]:
                         f"/software/produkte/{product.slug}/", note=note),
                 measure(client, size, "/software/kommunen/&lt;slug&gt;/ (detail)",
                         "/software/kommunen/detmold/", note=note),
+                measure(client, size, "/software/beschaffung/ (24 months)",
+                        "/software/beschaffung/", raw=raw_sql(WINDOWS_SQL, window), note=note),
+                measure(client, size, "/software/kommunen/&lt;slug&gt;/gemeinsamkeiten/",
+                        "/software/kommunen/detmold/gemeinsamkeiten/", note=note),
             ]  # fmt: skip
     return lines
