@@ -16,6 +16,7 @@ the two templates), measured in the same rounds as the page.
 
 from bench._support import (
     SIZES,
+    analyze,
     bench_client,
     bench_user,
     compare,
@@ -89,6 +90,7 @@ def run() -> list[str]:
                     )  # fmt: skip
 
             _, note = timed(f"digest_preview: {size} data generated", data)
+            analyze()  # as autovacuum would in production
             lines.append(note)
             projects, meetings = spec["projects"], spec["meetings"]
             label = (f"{spec['kommunen']} Kommunen, {projects:,} projects, "

@@ -18,6 +18,7 @@ also against the raw SQL of their rows.
 
 from bench._support import (
     SIZES,
+    analyze,
     bench_client,
     bench_user,
     measure,
@@ -231,6 +232,7 @@ def run() -> list[str]:
                 return project, quiet, people
 
             (project, quiet, people), note = timed(f"discussions: {size} data generated", data)
+            analyze()  # as autovacuum would in production
             lines.append(note)
             posts = Post.objects.filter(object_id=project.pk).count()
             notes = Notification.objects.filter(recipient=user).count()

@@ -16,6 +16,7 @@ against the raw SQL of their rows.
 
 from bench._support import (
     SIZES,
+    analyze,
     bench_client,
     bench_user,
     measure,
@@ -146,6 +147,7 @@ def run() -> list[str]:
                 return generate(author=user, **more)
 
             counts, note = timed(f"knowledge: {size} data generated", data)
+            analyze()  # as autovacuum would in production
             lines.append(note)
             projects, meetings = linked
             guide = Article.objects.get(slug=GUIDE)
