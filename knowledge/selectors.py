@@ -314,13 +314,20 @@ def who_knows_what(*, query: str = "") -> dict:
     other = TopicRow(_("Further experience"), "weitere")
     people_ids: set[int] = set()
     facts: list[tuple[int | None, int, str]] = []  # (topic id, person id, reason)
-    for e in Expertise.objects.all():
-        facts.append((e.topic_id, e.user_id, f"{e.label}{f' ({e.year})' if e.year else ''}"))
-    owned = Article.objects.filter(status=Article.Status.PUBLISHED).prefetch_related("topics")
-    for article in owned:
-        topic_ids = [t.pk for t in article.topics.all()] or [None]
-        for topic_id in topic_ids:
-            facts.append((topic_id, article.owner_id, _("Owner of “%s”") % article.title))
+    for topic_id, user_id, label, year in Expertise.objects.values_list(
+        "topic_id", "user_id", "label", "year"
+    ):
+        facts.append((topic_id, user_id, f"{label}{f' ({year})' if year else ''}"))
+    # One row per article and topic (None: an article without topic), as plain values: the
+    # network's articles are many, and model instances with their topics cost ten times more.
+    owner_of = _("Owner of “%s”")
+    owned = (
+        Article.objects.filter(status=Article.Status.PUBLISHED)
+        .order_by("pk", "topics__pk")
+        .values_list("topics__pk", "owner_id", "title")
+    )
+    for topic_id, owner_id, title in owned:
+        facts.append((topic_id, owner_id, owner_of % title))
     for user_id, project in project_contacts():
         facts.append((project.topic_id, user_id, _("Contact for project “%s”") % project.title))
     for user_id, workshop in workshops_by_person():
