@@ -130,7 +130,8 @@ def status_queryset(
 
 def status_rows(qs: QuerySet[ServiceStatus]) -> list[dict]:
     """Public dicts (PUBLIC_STATUS_FIELDS) of a status queryset, one query."""
-    return [_row(values) for values in qs.values_list(*_STATUS_VALUES)]
+    labels = _Labels()
+    return [_row(values, labels) for values in qs.values_list(*_STATUS_VALUES)]
 
 
 def status_values(qs: QuerySet[ServiceStatus]):
@@ -138,11 +139,33 @@ def status_values(qs: QuerySet[ServiceStatus]):
     return qs.values_list(*_STATUS_VALUES)
 
 
-def row(values) -> dict:
-    return _row(values)
+def row_labels() -> "_Labels":
+    """The labels for a list of rows built with row()."""
+    return _Labels()
 
 
-def _row(v) -> dict:
+def row(values, labels: "_Labels | None" = None) -> dict:
+    return _row(values, labels or _Labels())
+
+
+class _Labels:
+    """What a row spells out, translated once per list rather than per row (a whole
+    network's export has 220,000 rows): the texts of the levels and states in the active
+    language, and the day of each moment of change in the portal's time zone."""
+
+    def __init__(self):
+        self.maturity = {k: str(v) for k, v in MATURITY_LABELS.items()}
+        self.state = {k: str(v) for k, v in STATE_LABELS.items()}
+        self._days: dict = {}
+
+    def day(self, moment) -> str:
+        day = self._days.get(moment)
+        if day is None:
+            day = self._days[moment] = timezone.localtime(moment).date().isoformat()
+        return day
+
+
+def _row(v, labels: _Labels) -> dict:
     (ags, slug, kommune, ozg_id, name, themenfeld, lage, maturity, state, since, url,
      solution, solution_url, updated) = v  # fmt: skip
     return {
@@ -154,15 +177,15 @@ def _row(v) -> dict:
         "themenfeld": themenfeld,
         "lage": lage,
         "reifegrad": maturity,
-        "reifegrad_text": str(MATURITY_LABELS.get(maturity, "")),
+        "reifegrad_text": labels.maturity.get(maturity, ""),
         "umsetzungsstand": state,
-        "umsetzungsstand_text": str(STATE_LABELS.get(state, "")),
+        "umsetzungsstand_text": labels.state.get(state, ""),
         "online": maturity >= OZG_COMPLIANT_FROM,
         "online_seit": since.isoformat() if since else None,
         "link": url or None,
         "loesung": solution,
         "loesung_link": solution_url or None,
-        "stand": timezone.localtime(updated).date().isoformat() if updated else None,
+        "stand": labels.day(updated) if updated else None,
     }
 
 

@@ -280,10 +280,10 @@ def _cell(value) -> str:
 
 def _csv(rows: list[dict]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=selectors.PUBLIC_STATUS_FIELDS, delimiter=";")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _cell(v) for k, v in row.items()})
+    fields = selectors.PUBLIC_STATUS_FIELDS
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(fields)
+    writer.writerows([_cell(row[k]) for k in fields] for row in rows)
     return "\ufeff" + out.getvalue()
 
 

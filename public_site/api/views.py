@@ -207,10 +207,12 @@ class StatusList(CachedView):
             )
             values = qs.values_list(*selectors._STATUS_VALUES, "_released")
             page = self.paginate_queryset(values)
-            rows = [{**selectors._row(v[:-1]), "veroeffentlicht": bool(v[-1])} for v in page]
+            labels = selectors.row_labels()
+            rows = [{**selectors.row(v[:-1], labels), "veroeffentlicht": bool(v[-1])} for v in page]
         else:
             page = self.paginate_queryset(qs.values_list(*selectors._STATUS_VALUES))
-            rows = [selectors._row(v) for v in page]
+            labels = selectors.row_labels()
+            rows = [selectors.row(v, labels) for v in page]
         return self.get_paginated_response(rows).data
 
 
