@@ -82,12 +82,21 @@ class _PastEvents:
         return merged[index.start or 0 : stop]
 
 
+_EVENT_COLUMNS = ("title", "start", "end", "status", "location", "online_url")
+
+
 def event_page(
     *, kind: str = "", municipality: Municipality | None = None, year: int | None = None
 ) -> tuple[list, _PastEvents]:
     """/termine/: (upcoming, past), filtered by kind, Kommune and year; the upcoming ones as a list
-    (the planning horizon bounds them), the past ones to be paginated (`_PastEvents`)."""
-    meetings, sessions = _meetings(), _sessions()
+    (the planning horizon bounds them), the past ones to be paginated (`_PastEvents`).
+
+    Only the columns of the table are read (no acceptance count): the upcoming ones are not
+    paginated, so their cost grows with the network's calendar."""
+    meetings = Meeting.objects.select_related("host").only(*_EVENT_COLUMNS, "kind", "host__name")
+    sessions = _sessions().only(
+        *_EVENT_COLUMNS, "workshop__title", "workshop__slug", "workshop__organiser__name"
+    )
     if kind in Meeting.Kind.values:
         meetings, sessions = meetings.filter(kind=kind), sessions.none()
     elif kind == "workshop":
