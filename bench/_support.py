@@ -100,6 +100,18 @@ def scratch_database(module: str):
             tmp.cleanup()
 
 
+def analyze() -> None:
+    """Fresh planner statistics after generating data, as autovacuum keeps them in production.
+
+    Without them PostgreSQL plans a table of 220,000 rows filled seconds ago as if it had a
+    few hundred (nested loops over bitmap scans: /ozg/fortschritt/ 15× slower, see
+    docs/benchmarks.md). SQLite's ANALYZE fills sqlite_stat1 the same way."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 def bench_user(municipality_slug: str = "detmold"):
     """The CDO of a Kommune who looks at the pages."""
     from members.models import Membership, Municipality, User

@@ -7,7 +7,15 @@ each), then `landscape.bench_data.generate` grows the network to 396 Kommunen (B
 NNN, the same names and AGS as `ozg.bench_data`): 4,752 cells.
 """
 
-from bench._support import SIZES, bench_client, bench_user, measure, raw_sql, scratch_database
+from bench._support import (
+    SIZES,
+    analyze,
+    bench_client,
+    bench_user,
+    measure,
+    raw_sql,
+    scratch_database,
+)
 
 MATRIX_SQL = (
     "SELECT u.municipality_id, p.category_id, p.name FROM landscape_usage u "
@@ -48,6 +56,7 @@ def run() -> list[str]:
         for size, spec in SIZES.items():
             kommunen = spec["kommunen"]
             generate(kommunen=kommunen)
+            analyze()
             cells = Usage.objects.count()
             product = Product.objects.order_by("pk").first()
             note = f"{kommunen} Kommunen × 12 categories ({cells:,} cells)"

@@ -10,6 +10,7 @@ cursor, `fetchall()`).
 from bench._support import (
     ROUNDS,
     SIZES,
+    analyze,
     bench_client,
     bench_user,
     measure,
@@ -46,6 +47,7 @@ def run() -> list[str]:
                 lambda spec=spec: generate(kommunen=spec["kommunen"]),
             )
             lines.append(note)
+            analyze()
             if size == "Lippe":
                 query, themenfeld_id, what = "themenfeld=alle", None, "all services"
             else:

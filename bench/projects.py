@@ -9,6 +9,7 @@ participations with the Kommune's name.
 from bench._support import (
     ROUNDS,
     SIZES,
+    analyze,
     bench_client,
     bench_user,
     measure,
@@ -71,6 +72,7 @@ def run() -> list[str]:
                 ),
             )
             lines.append(note)
+            analyze()
             total = spec["projects"]
             assert Project.objects.count() == total
             first = Project.objects.order_by("title").first()

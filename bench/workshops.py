@@ -8,6 +8,7 @@ meetings with their host and number of acceptances, the workshop parts with thei
 from bench._support import (
     ROUNDS,
     SIZES,
+    analyze,
     bench_client,
     bench_user,
     measure,
@@ -64,6 +65,7 @@ def run() -> list[str]:
                                                         attendee=user),
             )  # fmt: skip
             lines.append(note)
+            analyze()
             total = spec["meetings"]
             label = f"{spec['kommunen']} Kommunen, {total:,} meetings"
             meeting = Meeting.objects.filter(start__gt=timezone.now()).order_by("start").first()

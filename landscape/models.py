@@ -204,21 +204,26 @@ class Usage(models.Model):
     @property
     def notice_date(self) -> dt.date | None:
         """The last day to give notice: contract end minus the notice period."""
-        if not self.contract_end:
-            return None
-        months = self.notice_months or 0
-        year, month = self.contract_end.year, self.contract_end.month - months
-        while month < 1:
-            month += 12
-            year -= 1
-        day = min(self.contract_end.day, _days_in_month(year, month))
-        return dt.date(year, month, day)
+        return notice_date(self.contract_end, self.notice_months)
 
     @property
     def notice_passed(self) -> bool:
         """The last day to give notice is behind us (the contract may renew itself)."""
         notice = self.notice_date
         return notice is not None and notice < timezone.localdate()
+
+
+def notice_date(contract_end: dt.date | None, notice_months: int | None) -> dt.date | None:
+    """The last day to give notice of a contract ending on ``contract_end``."""
+    if not contract_end:
+        return None
+    months = notice_months or 0
+    year, month = contract_end.year, contract_end.month - months
+    while month < 1:
+        month += 12
+        year -= 1
+    day = min(contract_end.day, _days_in_month(year, month))
+    return dt.date(year, month, day)
 
 
 def _days_in_month(year: int, month: int) -> int:

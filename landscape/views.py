@@ -19,7 +19,7 @@ from members.models import Municipality
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _download(content: bytes, name: str, fmt: str) -> HttpResponse:
+def _download(content: bytes | str, name: str, fmt: str) -> HttpResponse:
     content_type = "text/csv; charset=utf-8" if fmt == "csv" else XLSX
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
@@ -220,15 +220,18 @@ def joint_project(request, kategorie: str):
     )
 
 
+def _usages_export(queryset, fmt: str):
+    return exports.usages_csv(queryset) if fmt == "csv" else exports.usages_xlsx(queryset)
+
+
 def network_export(request, fmt: str):
-    dataset = exports.usages_dataset(selectors.export_usages())
-    return _download(dataset.export(fmt), "softwarelandschaft", fmt)
+    return _download(_usages_export(selectors.export_usages(), fmt), "softwarelandschaft", fmt)
 
 
 def municipality_export(request, slug: str, fmt: str):
     kommune = get_object_or_404(Municipality, slug=slug)
-    dataset = exports.usages_dataset(selectors.export_usages(municipality=kommune))
-    return _download(dataset.export(fmt), f"softwarelandschaft-{kommune.slug}", fmt)
+    content = _usages_export(selectors.export_usages(municipality=kommune), fmt)
+    return _download(content, f"softwarelandschaft-{kommune.slug}", fmt)
 
 
 def _import(request, *, municipality: Municipality | None, back: str):

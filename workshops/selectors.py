@@ -8,7 +8,8 @@ so that composing a digest costs a fixed number of queries.
 import datetime as dt
 from itertools import chain
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from lippe_ikz.queries import first_and_total
@@ -82,12 +83,21 @@ class _PastEvents:
         return merged[index.start or 0 : stop]
 
 
+_EVENT_COLUMNS = ("title", "start", "end", "status", "location", "online_url")
+
+
 def event_page(
     *, kind: str = "", municipality: Municipality | None = None, year: int | None = None
 ) -> tuple[list, _PastEvents]:
     """/termine/: (upcoming, past), filtered by kind, Kommune and year; the upcoming ones as a list
-    (the planning horizon bounds them), the past ones to be paginated (`_PastEvents`)."""
-    meetings, sessions = _meetings(), _sessions()
+    (the planning horizon bounds them), the past ones to be paginated (`_PastEvents`).
+
+    Only the columns of the table are read (no acceptance count): the upcoming ones are not
+    paginated, so their cost grows with the network's calendar."""
+    meetings = Meeting.objects.select_related("host").only(*_EVENT_COLUMNS, "kind", "host__name")
+    sessions = _sessions().only(
+        *_EVENT_COLUMNS, "workshop__title", "workshop__slug", "workshop__organiser__name"
+    )
     if kind in Meeting.Kind.values:
         meetings, sessions = meetings.filter(kind=kind), sessions.none()
     elif kind == "workshop":
@@ -328,11 +338,28 @@ def attendance_of(*, meeting: Meeting, user: User) -> Attendance | None:
     return Attendance.objects.filter(meeting=meeting, user=user).first()
 
 
+def _per_workshop(aggregate):
+    """One value over the workshop's parts, as a correlated subquery (no join to multiply
+    the action items counted beside it)."""
+    return Subquery(
+        WorkshopSession.objects.filter(workshop=OuterRef("pk"))
+        .order_by()
+        .values("workshop")
+        .annotate(value=aggregate)
+        .values("value")
+    )
+
+
 def workshop_list() -> QuerySet[Workshop]:
-    sessions = WorkshopSession.objects.order_by("start")
+    """Workshops with the number of parts and the first and last part's start, counted in
+    the database: the cards show no more of the parts (200 workshops at NRW size)."""
     return (
         Workshop.objects.select_related("organiser")
-        .prefetch_related(Prefetch("sessions", queryset=sessions, to_attr="session_list"))
+        .annotate(
+            session_count=Coalesce(_per_workshop(Count("pk")), 0),
+            first_start=_per_workshop(Min("start")),
+            last_start=_per_workshop(Max("start")),
+        )
         .annotate(
             open_item_count=Count(
                 "action_items", filter=~Q(action_items__status=ActionItem.Status.DONE)

@@ -43,6 +43,7 @@ from workshops.models import (
     Workshop,
     WorkshopSession,
 )
+from workshops.rendering import event_rows
 
 
 def _add_errors(form, exc: ValidationError) -> None:
@@ -75,7 +76,9 @@ def event_list(request):
         {
             "filter": filterset,
             "upcoming": upcoming,
+            "upcoming_rows": event_rows(upcoming),
             "past": past_page.object_list,
+            "past_rows": event_rows(past_page.object_list),
             "page": past_page,
             "can_create": permissions.can_create(request.user),
         },

@@ -286,3 +286,18 @@ def test_municipality_panel(network, detmold_client):
         reverse("members:municipality_detail", args=["detmold"])
     ).content.decode()
     assert "Softwarelandschaft" in page and "Gremienwerk RIS" in page
+
+
+def test_satisfaction_and_comment_per_row(network, detmold_client):
+    """Each using Kommune's satisfaction ("4 von 5", "–" where none) and comment, on the product
+    page, the Kommune page and the finder."""
+    Usage.objects.filter(municipality__slug="lage").update(satisfaction=None, comment="")
+    page = detmold_client.get(reverse("landscape:product_detail", args=["gremienwerk-ris"]))
+    text = page.content.decode()
+    detmold = text.split(">Detmold</a>")[1].split("</tr>")[0]
+    lage = text.split(">Lage</a>")[1].split("</tr>")[0]
+    assert "4 von 5<br>Läuft stabil." in detmold
+    assert "4 von 5" not in lage and "–" in lage
+    for url in (reverse("landscape:municipality", args=["detmold"]),
+                reverse("landscape:finder", args=["detmold"])):  # fmt: skip
+        assert "4 von 5<br>Läuft stabil." in detmold_client.get(url).content.decode()

@@ -378,3 +378,26 @@ def test_session_cancel_asks_first(detmold_client, workshop):
     assert response["Location"] == f"/workshops/{workshop.slug}/#teil-{session.pk}"
     session.refresh_from_db()
     assert session.is_cancelled and session.sequence == 1
+
+
+def test_workshop_cards_show_parts_and_open_items(detmold_client, detmold, workshop):
+    """Number of parts with the first and last date, "no dates yet", open action items."""
+    from django.utils.formats import date_format
+    from django.utils.html import strip_tags
+
+    from tests.workshops.factories import WorkshopFactory
+
+    first, last = in_days(10, 9), in_days(40, 9)
+    SessionFactory(workshop=workshop, start=last, end=last + dt.timedelta(hours=2))
+    SessionFactory(workshop=workshop, start=first, end=first + dt.timedelta(hours=2))
+    ActionItemFactory(workshop=workshop, meeting=None, responsible_municipality=detmold)
+    one = WorkshopFactory(organiser=detmold, title="Ein Termin")
+    SessionFactory(workshop=one, start=first, end=first + dt.timedelta(hours=2))
+    WorkshopFactory(organiser=detmold, title="Ohne Termin")
+    page = detmold_client.get(reverse("workshops:workshop_list")).content.decode()
+    cards = {c.split("</h2>")[0].split(">")[-2].split("<")[0]: " ".join(strip_tags(c).split())
+             for c in page.split('<li class="kern-card">')[1:]}  # fmt: skip
+    day = lambda d: date_format(timezone.localtime(d), "DATE_FORMAT")  # noqa: E731
+    assert f"2 Teile: {day(first)} – {day(last)} · 1 offene Maßnahme" in cards["Strategie-Workshop"]
+    assert f"1 Teil: {day(first)} · 0 offene Maßnahmen" in cards["Ein Termin"]
+    assert "Noch keine Termine" in cards["Ohne Termin"]
