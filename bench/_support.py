@@ -51,9 +51,16 @@ def ensure_test_environment() -> None:
 
     # whitenoise warns when `collectstatic` has not run (a fresh clone); irrelevant here.
     warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers")
+    from django.template import Template
+
     # An earlier benchmark module of the same run may have set it up already.
     with contextlib.suppress(RuntimeError):
+        rendering = Template._render
         setup_test_environment()
+        # ... but templates render as in production: the test environment sends a signal for
+        # every template rendered, and the test Client copies the context on each (3-5 % of
+        # an include-heavy page such as a long thread, nothing on the floor).
+        Template._render = rendering
     settings.DEBUG = False  # as in production: no query log, no debug pages
     settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
 
@@ -98,18 +105,6 @@ def scratch_database(module: str):
         connection.creation.destroy_test_db(old_name, verbosity=0)
         if tmp is not None:
             tmp.cleanup()
-
-
-def analyze() -> None:
-    """Fresh planner statistics after generating data, as autovacuum keeps them in production.
-
-    Without them PostgreSQL plans a table of 220,000 rows filled seconds ago as if it had a
-    few hundred (nested loops over bitmap scans: /ozg/fortschritt/ 15× slower, see
-    docs/benchmarks.md). SQLite's ANALYZE fills sqlite_stat1 the same way."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
 
 
 def bench_user(municipality_slug: str = "detmold"):
@@ -252,7 +247,9 @@ def analyze() -> None:
     In production autovacuum analyses a table soon after many rows change; the bench measures
     seconds after a bulk insert, and the shared development server runs with autovacuum off,
     so without this the planner takes a 10,000-row table for empty and picks nested loops
-    that cost hundreds of milliseconds (the dashboard's next meetings: 290 ms instead of 1 ms).
+    that cost hundreds of milliseconds (the dashboard's next meetings: 290 ms instead of 1 ms;
+    each grouped count of /ozg/fortschritt/ 1.2 s instead of 80 ms). SQLite is left as the
+    embedded default runs it, without statistics.
     """
     from django.db import connection
 
