@@ -44,7 +44,9 @@ def shared_rows(django_db_blocker):
 def reference_data(db):
     """The 17 real Kommunen (and whatever else load_reference_data loads).
 
-    Loaded once per session; reloaded only after a transactional test emptied the tables.
+    Loaded once per session; reloaded only after a transactional test emptied the tables
+    (on SQLite: the browser tests on PostgreSQL put the rows back themselves, see
+    tests/browser/conftest.py).
     """
     if not Municipality.objects.exists():
         call_command("load_reference_data", stdout=io.StringIO())
