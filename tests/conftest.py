@@ -2,9 +2,11 @@
 
 import io
 import os
+from contextlib import contextmanager
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from members.models import Membership, Municipality
 from tests.members.factories import MembershipFactory, UserFactory
@@ -23,11 +25,28 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_reference_data", stdout=io.StringIO())
 
 
+@contextmanager
+def shared_rows(django_db_blocker):
+    """Rows that several tests of a class or module read, made once instead of per test.
+
+    Use it in a class- or module-scoped fixture: `with shared_rows(django_db_blocker): <create
+    rows>; yield`. The rows live in a transaction around the tests; each test's own
+    transaction is a savepoint inside it, so what a test changes is still rolled back after
+    it, and the shared rows are rolled back after the last test. Only for `db` tests (not
+    `transactional_db`, whose flush would empty the tables under the open transaction).
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def reference_data(db):
     """The 17 real Kommunen (and whatever else load_reference_data loads).
 
-    Loaded once per session; reloaded only after a transactional test emptied the tables.
+    Loaded once per session; reloaded only after a transactional test emptied the tables
+    (on SQLite: the browser tests on PostgreSQL put the rows back themselves, see
+    tests/browser/conftest.py).
     """
     if not Municipality.objects.exists():
         call_command("load_reference_data", stdout=io.StringIO())

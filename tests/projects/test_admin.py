@@ -11,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.html import escape
 
+from members.models import Municipality
 from projects import services
 from projects.models import (
     Award,
@@ -27,7 +28,11 @@ from projects.models import (
     Wish,
     WishVote,
 )
+from tests.conftest import shared_rows
+from tests.members.factories import UserFactory
 from tests.projects.factories import PartnerFactory
+
+pytestmark = pytest.mark.django_db
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -40,9 +45,26 @@ def _project(admin, lead, title, topic, status, partners=()):
     )  # fmt: skip
 
 
+@pytest.fixture(scope="module")
+def records(django_db_setup, django_db_blocker):
+    """Two projects with one record of every kind each; searches and filters find only A's.
+
+    Made once for the module (41 tests read them; what a test changes is rolled back)."""
+    with shared_rows(django_db_blocker):
+        yield _records()
+
+
 @pytest.fixture
-def records(admin_user, detmold, lemgo):
-    """Two projects with one record of every kind each; searches and filters find only A's."""
+def admin_client(client, records):
+    client.force_login(records["admin"])
+    return client
+
+
+def _records():
+    admin_user = UserFactory(email="admin@example.org", full_name="Ada Admin", is_staff=True,
+                             is_superuser=True)  # fmt: skip
+    detmold = Municipality.objects.get(slug="detmold")
+    lemgo = Municipality.objects.get(slug="lemgo")
     portal = Topic.objects.get(name="Bürgerservice & Portale")  # reference data
     ozg = Topic.objects.get(name="OZG")
     regio = PartnerFactory(name="regio.IT", kind=Partner.Kind.IT_PROVIDER)
@@ -86,7 +108,8 @@ def records(admin_user, detmold, lemgo):
                           uploaded_file=SimpleUploadedFile("konzept.pdf", PDF))  # fmt: skip
     services.document_add(actor=admin_user, project=b, title="Foto",
                           uploaded_file=SimpleUploadedFile("foto.png", PNG))  # fmt: skip
-    return {"a": a, "b": b, "portal": portal, "detmold": detmold, "lemgo": lemgo}
+    return {"a": a, "b": b, "portal": portal, "detmold": detmold, "lemgo": lemgo,
+            "admin": admin_user}  # fmt: skip
 
 
 # model → (search term, filter query, the object found) — each finds exactly one row.

@@ -1,5 +1,7 @@
-"""Every public page and API list keeps its query count at 17 and at 396 Kommunen (NRW size,
-ozg.bench_data), with the cache empty (the counts with a warm cache are zero)."""
+"""Every public page and API list keeps its query count at 17 and at 60 Kommunen (ozg.bench_data:
+a status for every service in every Kommune), with the cache empty (the counts with a warm
+cache are zero). The larger size only has to be larger: a query per Kommune or per row would
+show at 60 as it would at NRW's 396 (which took half a minute to fill)."""
 
 import pytest
 from django.core.cache import cache
@@ -36,7 +38,7 @@ def _fill(kommunen: int) -> None:
     )
 
 
-@pytest.mark.parametrize("kommunen", [17, 396])
+@pytest.mark.parametrize("kommunen", [17, 60])
 def test_query_counts_do_not_grow_with_kommunen(
     client, reference_data, kommunen, django_assert_max_num_queries
 ):

@@ -5,17 +5,17 @@ import io
 
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.test import override_settings
 
 
-def seed_and_index(settings, tmp_path):
+def seed_and_index():
+    """Call with MEDIA_ROOT pointing at a scratch directory."""
     from members.models import User
     from projects.models import Document, Project
     from workshops.models import Attachment, Meeting
 
-    settings.DEBUG = True
-    settings.MEDIA_ROOT = str(tmp_path)
-    call_command("seed_demo", stdout=io.StringIO())
-    settings.DEBUG = False
+    with override_settings(DEBUG=True):  # seed_demo refuses to run otherwise
+        call_command("seed_demo", stdout=io.StringIO())
     project = Project.objects.get(title__startswith="Einheitliches Bürgerserviceportal")
     uploader = User.objects.get(email="cdo.detmold@example.org")
     Document.objects.create(

@@ -105,7 +105,8 @@ def _titles(page) -> list[str]:
 
 @pytest.fixture
 def demo(settings, tmp_path):
-    seed_and_index(settings, tmp_path)
+    settings.MEDIA_ROOT = str(tmp_path)
+    seed_and_index()
 
 
 def test_the_table_is_big_enough():
