@@ -20,7 +20,7 @@ def _document(post) -> SearchDocument | None:
     if not post.is_visible or post.target is None:
         return None
     return SearchDocument(
-        title=f"{_('Post')}: {post.target}",
+        title=_("Post: %(target)s") % {"target": post.target},
         url=post.get_absolute_url(),
         body=plain(post.body),
         extra=join(post.author.full_name, _("Question") if post.is_question else ""),

@@ -163,7 +163,8 @@ def test_suggestions(client, lemgo_cdo, detmold_cdo):
 
 
 def test_search_index_follows_visibility(question, lemgo_cdo):
-    assert SearchEntry.objects.filter(type_key="discussions.post", object_id=question.pk).exists()
+    entry = SearchEntry.objects.get(type_key="discussions.post", object_id=question.pk)
+    assert entry.title == f"Beitrag: {question.target}"  # the portal's language, not "Post"
     services.post_delete(actor=lemgo_cdo, post=question)
     assert not SearchEntry.objects.filter(
         type_key="discussions.post", object_id=question.pk
