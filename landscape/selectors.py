@@ -11,6 +11,7 @@ from django.db.models import Avg, Count, Q
 from django.utils import formats, timezone
 
 from landscape.models import Category, Product, Usage, _days_in_month
+from lippe_ikz.links import link_maker
 from members.models import Membership, Municipality, User
 from members.permissions import municipality_ids_for
 
@@ -197,8 +198,10 @@ def finder(*, municipality: Municipality) -> list[FinderRow]:
         .order_by("contract_end", "municipality__name")
     )
     cdos = cdo_by_municipality({u.municipality_id for u in others})
+    kommune_link = link_maker("landscape:municipality")
     for usage in others:
         usage.contact_person = usage.contact or cdos.get(usage.municipality_id)
+        usage.kommune_url = kommune_link(usage.municipality.slug)
     own_products = {u.product_id for u in own}
     rows = []
     for usage in own:
@@ -281,7 +284,12 @@ def procurement_windows(
     if category is not None:
         qs = qs.filter(product__category=category)
     groups: dict[int, Window] = {}
+    # Two links per row, up to thousands of rows at NRW size: the resolver is asked once.
+    kommune_link = link_maker("landscape:municipality")
+    product_link = link_maker("landscape:product_detail")
     for usage in qs.order_by("product__category__position", "contract_end", "municipality__name"):
+        usage.kommune_url = kommune_link(usage.municipality.slug)
+        usage.product_url = product_link(usage.product.slug)
         groups.setdefault(
             usage.product.category_id, Window(category=usage.product.category, usages=[])
         ).usages.append(usage)

@@ -9,15 +9,13 @@ The output is the same as the former template loop's: the same cells, escaped th
 
 from html import escape
 
-from django.urls import reverse
 from django.utils.formats import date_format, get_format
 from django.utils.safestring import SafeString, mark_safe
 
+from lippe_ikz.links import link_maker
 from lippe_ikz.templatetags.portal import de_number
 from members.models import Municipality
 from members.selectors import MunicipalityRow
-
-PLACEHOLDER = "00000"
 
 
 def _grouper():
@@ -32,9 +30,7 @@ def _grouper():
 
 def municipality_rows_html(rows: list[MunicipalityRow]) -> SafeString:
     """The table rows (`<tr>`) of the Kommunen list."""
-    prefix, suffix = reverse("members:municipality_detail", kwargs={"slug": PLACEHOLDER}).split(
-        PLACEHOLDER
-    )
+    link = link_maker("members:municipality_detail")
     kinds = {value: escape(str(label)) for value, label in Municipality.Kind.choices}
     group = _grouper()
     dates: dict = {}
@@ -49,7 +45,7 @@ def municipality_rows_html(rows: list[MunicipalityRow]) -> SafeString:
         parts.append(
             '<tr class="kern-table__row">\n'
             f'      <th class="kern-table__cell" scope="row"><a class="kern-link" '
-            f'href="{prefix}{row.slug}{suffix}">{escape(row.name)}</a></th>\n'
+            f'href="{link(row.slug)}">{escape(row.name)}</a></th>\n'
             f'      <td class="kern-table__cell">{kinds.get(row.kind, escape(row.kind))}</td>\n'
             f'      <td class="kern-table__cell kern-table__cell--numeric">'
             f"{group(row.population)}</td>\n"

@@ -70,6 +70,8 @@ def test_finder_answers_who_else_uses_our_ris(network, detmold_client, detmold_c
     assert "endet vor Ihrem" not in blomberg_row
     # Lemgo uses another product in the category, with its satisfaction.
     assert "SitzungsPilot" in section and "Lemgo" in section and "2,0 von 5" in section
+    lage_link = reverse("landscape:municipality", kwargs={"slug": "lage"})
+    assert f'href="{lage_link}">Lage</a>' in section
 
 
 def test_overview_shows_fragmentation_and_shared_products(network, detmold_client):
@@ -106,6 +108,11 @@ def test_windows_group_contracts_with_notice_dates(network, detmold_client):
     detmold = page.split(">Detmold</a>")[1].split("</tr>")[0]
     assert "Frist verstrichen" in lage and "Frist verstrichen" not in detmold
     assert reverse("landscape:joint_project", args=["ratsinformationssystem"]) in page
+    # every row links its Kommune's landscape and the product's page
+    lage_link = reverse("landscape:municipality", kwargs={"slug": "lage"})
+    product_link = reverse("landscape:product_detail", kwargs={"slug": "gremienwerk-ris"})
+    assert f'href="{lage_link}">Lage</a>' in page
+    assert f'href="{product_link}">' in lage
 
 
 def test_matrix_cells_and_exports(network, detmold_client):
