@@ -14,8 +14,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from lippe_ikz.discussable import target_for_model
-from members.models import Membership
-from members.permissions import municipality_ids_for
+from members.permissions import is_admin_or_kreis_coordination, municipality_ids_for
 
 
 def _active(user) -> bool:
@@ -23,17 +22,8 @@ def _active(user) -> bool:
 
 
 def is_moderator(user) -> bool:
-    if not _active(user):
-        return False
-    if user.is_staff:
-        return True
-    cached = getattr(user, "_is_kreis_coordination", None)
-    if cached is None:
-        cached = Membership.objects.filter(
-            user=user, role=Membership.Role.KREIS_COORDINATION
-        ).exists()
-        user._is_kreis_coordination = cached
-    return cached
+    """Admins and the Kreis-Koordination moderate."""
+    return is_admin_or_kreis_coordination(user)
 
 
 def can_view_target(user, target) -> bool:

@@ -6,8 +6,7 @@ owner and its author edit it; the owner (and admins) archive it. The network's s
 edited by admins and the Kreis-Koordination; the public sees story items marked public.
 """
 
-from members.models import Membership
-from members.permissions import municipality_ids_for
+from members.permissions import is_admin_or_kreis_coordination, municipality_ids_for
 
 
 def _active(user) -> bool:
@@ -49,14 +48,4 @@ def can_write_for_municipality(user, municipality_id) -> bool:
 
 def is_coordinator(user) -> bool:
     """Admins and the Kreis-Koordination edit the story and handle talk requests."""
-    if not _active(user):
-        return False
-    if user.is_staff:
-        return True
-    cached = getattr(user, "_is_kreis_coordination", None)
-    if cached is None:
-        cached = Membership.objects.filter(
-            user=user, role=Membership.Role.KREIS_COORDINATION
-        ).exists()
-        user._is_kreis_coordination = cached
-    return cached
+    return is_admin_or_kreis_coordination(user)
