@@ -36,11 +36,11 @@ from digests.sections import (
     Item,
     Section,
     WindowData,
-    absolute,
     available_sections,
     url_of,
     window_data,
 )
+from lippe_ikz.links import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -153,7 +153,7 @@ def unsubscribe_token(*, person, kind: str = "digest") -> str:
 
 def unsubscribe_url(*, person, kind: str = "digest") -> str:
     token = unsubscribe_token(person=person, kind=kind)
-    return absolute(reverse("digests:unsubscribe", kwargs={"token": token}))
+    return absolute_url(reverse("digests:unsubscribe", kwargs={"token": token}))
 
 
 def _message_id(*, person, key: str) -> str:
@@ -197,7 +197,7 @@ def _render_frame(*, person, digest, sections, unsubscribe, language, test):
         "sections": sections,
         "site_url": settings.SITE_URL,
         "portal_name": getattr(settings, "PORTAL_NAME", "IKZ-Portal Lippe"),
-        "preferences_url": absolute(reverse("digests:preferences")),
+        "preferences_url": absolute_url(reverse("digests:preferences")),
         "unsubscribe_url": unsubscribe,
         "language": language,
         "test": test,
@@ -745,7 +745,7 @@ def _notice_message(*, person, meeting, kind: str, ics: bytes):
             "url": url,
             "cancelled": kind == MeetingNotice.Kind.CANCELLATION,
             "unsubscribe_url": unsubscribe_url(person=person, kind="reminders"),
-            "preferences_url": absolute(reverse("digests:preferences")),
+            "preferences_url": absolute_url(reverse("digests:preferences")),
         }
         subject = render_to_string("digests/email/notice_subject.txt", context).strip()
         text = render_to_string("digests/email/notice.txt", context)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from discussions import mentions, permissions
 from discussions.models import Post, Report
 from lippe_ikz import events
+from lippe_ikz.links import absolute_url
 from members.models import Membership, Municipality, User
 
 logger = logging.getLogger(__name__)
@@ -220,7 +221,7 @@ def report_notify(*, report_id: int) -> bool:
         context = {
             "report": report,
             "post": report.post,
-            "url": settings.SITE_URL + report.post.get_absolute_url(),
+            "url": absolute_url(report.post.get_absolute_url()),
         }
         subject = _("Post reported in the IKZ-Portal Lippe")
         body = render_to_string("discussions/email/report.txt", context)

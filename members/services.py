@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from lippe_ikz import events
+from lippe_ikz.links import absolute_url
 from members.models import Membership, Municipality, User
 from members.permissions import can_edit_municipality
 from members.reference import MunicipalityRow
@@ -108,7 +109,7 @@ def password_set_url(user: User) -> str:
             "key": default_token_generator.make_token(user),
         },
     )
-    return f"{settings.SITE_URL}{path}"
+    return absolute_url(path)
 
 
 def user_send_invitation(*, user: User, invited_by: User | None = None) -> None:

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from lippe_ikz.links import absolute_url
 from notifications import followable, selectors
 from notifications.models import Activity, Follow, Notification, NotificationPreference, Visit
 
@@ -215,15 +216,9 @@ def unsubscribe_token(*, person, kind: str) -> str:
     )
 
 
-def absolute(url: str) -> str:
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return settings.SITE_URL + url
-
-
 def unsubscribe_url(*, person, kind: str) -> str:
     token = unsubscribe_token(person=person, kind=kind)
-    return absolute(reverse("notifications:unsubscribe", kwargs={"token": token}))
+    return absolute_url(reverse("notifications:unsubscribe", kwargs={"token": token}))
 
 
 def person_from_token(token: str):
@@ -254,9 +249,9 @@ def _email_message(notification: Notification) -> EmailMultiAlternatives:
         context = {
             "person": person,
             "notification": notification,
-            "url": absolute(notification.get_absolute_url()),
+            "url": absolute_url(notification.get_absolute_url()),
             "unsubscribe_url": unsubscribe_url(person=person, kind=notification.kind),
-            "settings_url": absolute(reverse("notifications:settings")),
+            "settings_url": absolute_url(reverse("notifications:settings")),
         }
         subject = render_to_string("notifications/email/subject.txt", context).strip()
         text = render_to_string("notifications/email/body.txt", context)

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lippe_ikz import events, privacy
+from lippe_ikz.links import absolute_url
 from members.models import User
 from privacy.models import DataExport, Offboarding
 
@@ -143,7 +144,7 @@ def _ready_message(export: DataExport) -> tuple[str, str]:
     with translation.override(person.preferred_language or "de"):
         context = {
             "person": person,
-            "url": f"{settings.SITE_URL}{export_url(export)}",
+            "url": absolute_url(export_url(export)),
             "expires_at": export.expires_at,
         }
         subject = _("Your data export is ready")

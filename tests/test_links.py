@@ -13,3 +13,12 @@ def test_links_equal_reverse_for_slugs_and_ids():
         assert product(slug) == reverse("landscape:product_detail", kwargs={"slug": slug})
     meeting = link_maker("workshops:meeting_detail", "pk")
     assert meeting(42) == reverse("workshops:meeting_detail", kwargs={"pk": 42})
+
+
+def test_absolute_url_puts_paths_on_the_site_and_leaves_full_urls(settings):
+    from lippe_ikz.links import absolute_url
+
+    settings.SITE_URL = "https://portal.example.org"
+    assert absolute_url("/termine/4/") == "https://portal.example.org/termine/4/"
+    assert absolute_url("https://other.example.org/x") == "https://other.example.org/x"
+    assert absolute_url("") == ""

@@ -8,10 +8,10 @@ second one; a cancelled event is sent with STATUS:CANCELLED.
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from lippe_ikz.links import absolute_url
 from workshops.models import EventStatus, Meeting, WorkshopSession
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -35,7 +35,7 @@ def _event(item) -> Event:
     place = ", ".join(p for p in (item.location, item.online_url) if p)
     if place:
         event.add("location", place)
-    url = f"{settings.SITE_URL}{item.get_absolute_url()}"
+    url = absolute_url(item.get_absolute_url())
     event.add("url", url)
     description = [url]
     if item.online_url:

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lippe_ikz import events
+from lippe_ikz.links import absolute_url
 from lippe_ikz.uploads import inspect_upload
 from members.models import Municipality, User
 from members.text import german_slugify
@@ -351,7 +352,7 @@ def _promotion_message(attendance: Attendance) -> EmailMessage:
         context = {
             "person": person,
             "meeting": meeting,
-            "url": f"{settings.SITE_URL}{meeting.get_absolute_url()}",
+            "url": absolute_url(meeting.get_absolute_url()),
             "portal_name": settings.PORTAL_NAME,
         }
         subject = render_to_string("workshops/email/promotion_subject.txt", context).strip()

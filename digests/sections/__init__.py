@@ -19,7 +19,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.conf import settings
+
+from lippe_ikz.links import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -59,16 +60,10 @@ class DigestContext:
     prefetched: dict[str, dict] | None = None
 
 
-def absolute(url: str) -> str:
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return settings.SITE_URL + url
-
-
 def url_of(obj) -> str:
     getter = getattr(obj, "get_absolute_url", None)
     try:
-        return absolute(getter()) if getter else ""
+        return absolute_url(getter()) if getter else ""
     except Exception:  # noqa: BLE001 - a missing URL must not break a digest
         return ""
 

@@ -10,7 +10,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from digests.sections import DigestContext, Item, Section, absolute
+from digests.sections import DigestContext, Item, Section
+from lippe_ikz.links import absolute_url
 
 NOTICE_DAYS = 120
 
@@ -36,7 +37,7 @@ class LandscapeNoticeSection(Section):
             (own, today),
             lambda: self.selector("notice_dates_near")(set(own), on=today, days=NOTICE_DAYS),
         )
-        url = absolute(reverse("landscape:windows"))
+        url = absolute_url(reverse("landscape:windows"))
         return [
             Item(
                 title=f"{usage.product.name} ({usage.municipality.name})",

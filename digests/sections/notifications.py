@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from digests.sections import DigestContext, Item, Section, absolute
+from digests.sections import DigestContext, Item, Section
+from lippe_ikz.links import absolute_url
 
 # A bulk run reads this far back for everyone; each person's own window is applied after.
 PREFETCH_LOOKBACK = dt.timedelta(days=35)
@@ -50,7 +51,7 @@ class DiscussionsSection(Section):
         return [
             Item(
                 title=n.message,
-                url=absolute(n.get_absolute_url()),
+                url=absolute_url(n.get_absolute_url()),
                 meta=n.detail if n.kind in ("mention", "reply", "answer", "followed_post") else "",
                 when=n.created_at,
             )
