@@ -7,8 +7,7 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from landscape.selectors import LandscapeMatrix
-
-PLACEHOLDER = "00000"
+from lippe_ikz.links import link_maker
 
 
 def matrix_head(matrix: LandscapeMatrix) -> SafeString:
@@ -17,9 +16,9 @@ def matrix_head(matrix: LandscapeMatrix) -> SafeString:
     )
 
 
-def matrix_body(matrix: LandscapeMatrix, *, municipality_url: str) -> SafeString:
-    """`municipality_url` contains the placeholder 00000 for the slug."""
-    prefix, suffix = municipality_url.split(PLACEHOLDER)
+def matrix_body(matrix: LandscapeMatrix) -> SafeString:
+    """The rows, each Kommune linked to its landscape."""
+    link = link_maker("landscape:municipality")
     empty = '<td class="n">–</td>'
     cache: dict[tuple, str] = {}
 
@@ -33,7 +32,7 @@ def matrix_body(matrix: LandscapeMatrix, *, municipality_url: str) -> SafeString
         return html
 
     parts = [
-        f'<tr><th scope="row"><a class="kern-link" href="{prefix}{m.slug}{suffix}">'
+        f'<tr><th scope="row"><a class="kern-link" href="{link(m.slug)}">'
         f"{escape(m.name)}</a></th>{''.join([cell(n) for n in row])}</tr>"
         for m, row in matrix.rows()
     ]

@@ -63,7 +63,6 @@ def product_detail(request, slug: str):
 
 def matrix(request):
     data = selectors.matrix()
-    url = reverse("landscape:municipality", kwargs={"slug": "00000"})
     return render(
         request,
         "landscape/matrix.html",
@@ -71,7 +70,7 @@ def matrix(request):
             request,
             matrix=data,
             head=matrix_head(data),
-            body=matrix_body(data, municipality_url=url),
+            body=matrix_body(data),
         ),
     )
 

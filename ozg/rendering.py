@@ -11,10 +11,9 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from lippe_ikz.links import link_maker
 from ozg.models import ImplementationState, Maturity
 from ozg.selectors import Matrix
-
-PLACEHOLDER = "00000"
 
 
 def short_labels() -> dict[int, str]:
@@ -37,26 +36,25 @@ def cell_html() -> dict:
     return cells
 
 
-def matrix_head(matrix: Matrix, *, municipality_url: str) -> SafeString:
-    """The column headers; `municipality_url` contains the placeholder 00000 for the slug."""
-    prefix, suffix = municipality_url.split(PLACEHOLDER)
+def matrix_head(matrix: Matrix) -> SafeString:
+    """The column headers, each Kommune linked to its page."""
+    link = link_maker("members:municipality_detail")
     return mark_safe(  # noqa: S308 - every value is escaped
         "".join(
-            f'<th scope="col"><a class="kern-link" href="{prefix}{k.slug}{suffix}">'
-            f"{escape(k.name)}</a></th>"
+            f'<th scope="col"><a class="kern-link" href="{link(k.slug)}">{escape(k.name)}</a></th>'
             for k in matrix.municipalities
         )
     )
 
 
-def matrix_body(matrix: Matrix, *, service_url: str) -> SafeString:
-    """`service_url` contains the placeholder 00000 for the OZG-ID."""
+def matrix_body(matrix: Matrix) -> SafeString:
+    """The rows, each service linked to its page by its OZG-ID."""
     cells = cell_html()
-    prefix, suffix = service_url.split(PLACEHOLDER)
+    link = link_maker("ozg:service_detail", "ozg_id")
     join = "".join
     parts = [
         f'<tr id="ozg-{service.ozg_id}"><th scope="row">'
-        f'<a class="kern-link" href="{prefix}{service.ozg_id}{suffix}">{service.ozg_id}</a> '
+        f'<a class="kern-link" href="{link(service.ozg_id)}">{service.ozg_id}</a> '
         f"{escape(service.name)}</th>{join([cells[c] for c in row])}</tr>"
         for service, row in matrix.rows()
     ]

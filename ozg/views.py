@@ -239,10 +239,8 @@ def _matrix_themenfeld(request) -> tuple[Themenfeld | None, list[Themenfeld], bo
 def matrix(request):
     themenfeld, themenfelder, all_services = _matrix_themenfeld(request)
     data = selectors.matrix(themenfeld=themenfeld)
-    body = matrix_body(data, service_url=reverse("ozg:service_detail", kwargs={"ozg_id": "00000"}))
-    head = matrix_head(
-        data, municipality_url=reverse("members:municipality_detail", kwargs={"slug": "00000"})
-    )
+    body = matrix_body(data)
+    head = matrix_head(data)
     return render(
         request,
         "ozg/matrix.html",

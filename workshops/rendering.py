@@ -5,24 +5,17 @@ former loop in `workshops/partials/event_table.html`; every value is escaped."""
 
 from html import escape
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import DateFormat
 from django.utils.formats import get_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from lippe_ikz.links import link_maker
 from workshops.models import Meeting, WorkshopSession
 
-PLACEHOLDER = 987654321
-SLUG_PLACEHOLDER = "00000"
 # Separates the parts of one combined date format (not a format character, never in output).
 SEP = "\x1f"
-
-
-def _split(url: str, placeholder) -> tuple[str, str]:
-    prefix, suffix = url.split(str(placeholder))
-    return prefix, suffix
 
 
 def event_rows(events) -> SafeString:
@@ -48,12 +41,10 @@ def event_rows(events) -> SafeString:
             times[key] = escape(DateFormat(local).format(time_format))
         return times[key]
 
-    meeting_url = _split(reverse("workshops:meeting_detail", args=[PLACEHOLDER]), PLACEHOLDER)
-    meeting_ics = _split(reverse("workshops:meeting_ics", args=[PLACEHOLDER]), PLACEHOLDER)
-    session_ics = _split(reverse("workshops:session_ics", args=[PLACEHOLDER]), PLACEHOLDER)
-    workshop_url = _split(
-        reverse("workshops:workshop_detail", args=[SLUG_PLACEHOLDER]), SLUG_PLACEHOLDER
-    )
+    meeting_url = link_maker("workshops:meeting_detail", "pk")
+    meeting_ics = link_maker("workshops:meeting_ics", "pk")
+    session_ics = link_maker("workshops:session_ics", "pk")
+    workshop_url = link_maker("workshops:workshop_detail")
     kinds = {value: escape(str(label)) for value, label in Meeting.Kind.choices}
     workshop_kind = escape(str(_("workshop")))
     cancelled = f' <strong class="portal-tag">{escape(_("cancelled"))}</strong>'
@@ -65,14 +56,14 @@ def event_rows(events) -> SafeString:
         if isinstance(e, WorkshopSession):
             workshop = e.workshop
             title = escape(f"{workshop.title}: {e.title}")
-            url = f"{workshop_url[0]}{escape(workshop.slug)}{workshop_url[1]}#teil-{e.pk}"
-            ics = f"{session_ics[0]}{e.pk}{session_ics[1]}"
+            url = f"{workshop_url(escape(workshop.slug))}#teil-{e.pk}"
+            ics = session_ics(e.pk)
             kind = workshop_kind
             host = escape(workshop.organiser.name)
         else:
             title = escape(e.title)
-            url = f"{meeting_url[0]}{e.pk}{meeting_url[1]}"
-            ics = f"{meeting_ics[0]}{e.pk}{meeting_ics[1]}"
+            url = meeting_url(e.pk)
+            ics = meeting_ics(e.pk)
             kind = kinds.get(e.kind) or escape(str(e.kind))
             host = escape(e.host.name)
         start, end = localtime(e.start), localtime(e.end)
