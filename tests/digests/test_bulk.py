@@ -167,7 +167,9 @@ def test_chunk_task_run_twice_sends_each_once(db):
 
 
 def test_dispatch_task_enqueues_chunks(db, monkeypatch):
-    _people(5)
+    # The task reads the real clock: a slot of Monday 00:00 has come at any time of the week
+    # (the default, Monday 07:00, has not between Monday 00:00 and 07:00).
+    _people(5, weekday=0, hour=0)
     monkeypatch.setattr(tasks, "CHUNK_SIZE", 2)
     chunks = []
     monkeypatch.setattr(tasks.send_digests, "delay", lambda ids: chunks.append(ids))
